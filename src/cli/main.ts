@@ -1,0 +1,20 @@
+/**
+ * `lightswitch` command line. Each command lives in `commands/<name>.ts` and registers itself here;
+ * every command has `--help`, and `--json` wherever its output is data.
+ */
+import { Command } from "commander";
+import { registerLawCommand } from "./commands/law.ts";
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name("lightswitch")
+    .description(
+      "Cross-border requests for electronic evidence, assessed against cited safeguards and recorded in a verifiable log.",
+    )
+    .version("0.1.0")
+    .showHelpAfterError("(add --help for usage)");
+  registerLawCommand(program);
+  return program;
+}
+
+await buildProgram().parseAsync(process.argv);
