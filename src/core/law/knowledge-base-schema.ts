@@ -65,7 +65,8 @@ export const ArticleSchema = z.strictObject({
 export type Article = z.infer<typeof ArticleSchema>;
 
 export const InstrumentSchema = z.strictObject({
-  id: z.enum(INSTRUMENT_IDS),
+  // The four instruments a request may invoke, plus human-rights treaties that rights-first cites (e.g. iccpr-1966).
+  id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(1),
   short_title: z.string().min(1),
   adopted: IsoDateSchema,

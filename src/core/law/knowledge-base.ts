@@ -1,11 +1,10 @@
 /** The knowledge base as the core sees it: validated facts, indexed for the rules' lookups. */
-import type { InstrumentId } from "../request/vocabulary.ts";
 import type { Article, Instrument, Jurisdiction } from "./knowledge-base-schema.ts";
 
 export interface KnowledgeBase {
   /** Content hash of the files it was built from: the knowledge-base version an assessment cites. */
   readonly version: string;
-  readonly instruments: ReadonlyMap<InstrumentId, Instrument>;
+  readonly instruments: ReadonlyMap<string, Instrument>;
   readonly jurisdictions: ReadonlyMap<string, Jurisdiction>;
 }
 
