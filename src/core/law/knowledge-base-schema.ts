@@ -5,12 +5,7 @@
  */
 import { z } from "zod";
 import { CountryCodeSchema } from "../request/request-schema.ts";
-import {
-  CONDUCT_CATEGORIES,
-  INSTRUMENT_IDS,
-  MEASURE_TYPES,
-  PROTECTED_ACTIVITY_CONDUCT,
-} from "../request/vocabulary.ts";
+import { CONDUCT_CATEGORIES, MEASURE_TYPES, PROTECTED_ACTIVITY_CONDUCT } from "../request/vocabulary.ts";
 
 const IsoDateSchema = z.iso.date({ message: "expected a date YYYY-MM-DD" });
 

@@ -21,11 +21,7 @@ export function buildKnowledgeBase(
 }
 
 /** The article of an instrument, if the knowledge base has it (for citation URLs and titles). */
-export function findArticle(
-  kb: KnowledgeBase,
-  instrument: InstrumentId,
-  number: string,
-): Article | undefined {
+export function findArticle(kb: KnowledgeBase, instrument: string, number: string): Article | undefined {
   const articles = kb.instruments.get(instrument)?.articles;
   return articles?.find((a) => a.number === number);
 }
