@@ -183,7 +183,7 @@ export function verifyInclusion(
 
 /**
  * RFC 9162 §2.1.4.2. Throws LogError CONSISTENCY_PROOF_INVALID. size1 = size2 requires an empty proof
- * and identical roots; size1 = 0 is always rejected (see proveConsistency).
+ * and identical roots; size1 = 0 is always rejected, even with size2 = 0 (see proveConsistency).
  */
 export function verifyConsistency(
   size1: number,
@@ -195,12 +195,13 @@ export function verifyConsistency(
   if (!Number.isSafeInteger(size1) || !Number.isSafeInteger(size2) || size1 < 0 || size2 < 0)
     failConsistency("sizes must be non-negative safe integers");
   if (size2 < size1) failConsistency(`size2 ${size2} is smaller than size1 ${size1}`);
+  // As transparency-dev/merkle: size1 = 0 is an error even when size2 = 0.
+  if (size1 === 0) failConsistency("a consistency proof from the empty tree is meaningless");
   if (size1 === size2) {
     if (proof.length !== 0) failConsistency("proof between equal sizes must be empty");
     if (!bytesEqual(root1, root2)) failConsistency("roots of equal sizes differ");
     return;
   }
-  if (size1 === 0) failConsistency("a consistency proof from the empty tree is meaningless");
   if (root1.length !== HASH_SIZE || root2.length !== HASH_SIZE) failConsistency("roots must be 32 bytes");
   if (proof.length === 0) failConsistency("proof is empty");
   for (const p of proof) if (p.length !== HASH_SIZE) failConsistency("proof element is not 32 bytes");
