@@ -3,7 +3,9 @@
  * every command has `--help`, and `--json` wherever its output is data.
  */
 import { Command } from "commander";
+import { registerAssessCommand } from "./commands/assess.ts";
 import { registerLawCommand } from "./commands/law.ts";
+import { registerProfilesCommand } from "./commands/profiles.ts";
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
     )
     .version("0.1.0")
     .showHelpAfterError("(add --help for usage)");
+  registerAssessCommand(program);
+  registerProfilesCommand(program);
   registerLawCommand(program);
   return program;
 }

@@ -1,0 +1,68 @@
+/**
+ * Completeness: the request contains what the instruments require a request to contain — the authority,
+ * the subject matter and a summary of the facts, a description of the assistance sought, and where
+ * possible the identity of the person concerned (UNTOC Art. 18(15), the model of UN Art. 40; Budapest
+ * Art. 29(2) for preservation; e-Evidence Annex I). Missing contents → ask for them (`incomplete`).
+ */
+import { z } from "zod";
+import type { Finding } from "../assess/assessment.ts";
+import { DATA_MEASURES } from "./measure-groups.ts";
+import { citesSchema, listWords, makeFinding, type Rule, type RuleContext } from "./rule.ts";
+
+const settings = z.strictObject({
+  /** Fewer characters of facts than this cannot be a summary of the facts. */
+  min_facts_chars: z.int().min(1),
+  /** Whether data measures must state the period the data covers (data minimisation by design). */
+  require_period_for_data: z.boolean(),
+  /** Whether the mental element must be stated. */
+  require_intent_stated: z.boolean(),
+  cite: citesSchema,
+});
+type Settings = z.infer<typeof settings>;
+
+const ID = "completeness";
+
+export const completenessRule: Rule<Settings> = {
+  id: ID,
+  title: "Contents of the request",
+  settings,
+  evaluate(ctx: RuleContext, s: Settings): Finding[] {
+    const { request } = ctx;
+    const missing: string[] = [];
+    if (request.case.facts.trim().length < s.min_facts_chars) {
+      missing.push(
+        `a summary of the facts (at least ${s.min_facts_chars} characters; got ${request.case.facts.trim().length})`,
+      );
+    }
+    request.subjects.forEach((subject, i) => {
+      if (subject.identifiers.length === 0) missing.push(`an identifier for subjects[${i}]`);
+    });
+    if (s.require_intent_stated && request.case.intent_alleged === "not_stated") {
+      missing.push("the mental element alleged (case.intent_alleged)");
+    }
+    if (s.require_period_for_data) {
+      request.measures.forEach((m, i) => {
+        if (
+          DATA_MEASURES.has(m.type) &&
+          m.type !== "preservation" &&
+          (m.from === undefined || m.to === undefined)
+        ) {
+          missing.push(`the period measures[${i}] (${m.type.replaceAll("_", " ")}) covers (from and to)`);
+        }
+      });
+    }
+    if (request.urgency?.emergency === true && request.urgency.explanation.trim().length === 0) {
+      missing.push("an explanation of the emergency");
+    }
+    return [
+      makeFinding(ID, ctx, s.cite, {
+        outcome: missing.length === 0 ? "pass" : "fail",
+        effect: "incomplete",
+        explanation:
+          missing.length === 0
+            ? "The request states the authority, the facts, the persons concerned and the assistance sought."
+            : `The request lacks ${listWords(missing)}; ask the requesting authority to supply ${missing.length === 1 ? "it" : "them"}.`,
+      }),
+    ];
+  },
+};

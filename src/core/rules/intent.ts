@@ -1,0 +1,49 @@
+/**
+ * Intent (mens rea): the mental element alleged must meet the one the profile requires. The conventions'
+ * offences need conduct committed "intentionally and without right" (UN Arts. 7–16; Budapest Arts. 2–10);
+ * rights-first requires dishonest or criminal intent, as the critics ask, so that good-faith access is not
+ * a crime.
+ */
+import { z } from "zod";
+import type { Finding } from "../assess/assessment.ts";
+import { citesSchema, GroundEffectSchema, makeFinding, type Rule, type RuleContext } from "./rule.ts";
+
+const settings = z.strictObject({
+  required: z.enum(["dishonest_or_criminal", "intentional"]),
+  effect: GroundEffectSchema,
+  /** Where the requester did not state the mental element at all. */
+  effect_if_not_stated: z.enum(["refuse", "review", "incomplete"]),
+  cite: citesSchema,
+});
+type Settings = z.infer<typeof settings>;
+
+const ID = "intent";
+const RANK = { not_stated: 0, intentional: 1, dishonest_or_criminal: 2 } as const;
+
+export const intentRule: Rule<Settings> = {
+  id: ID,
+  title: "Mental element (mens rea)",
+  settings,
+  evaluate(ctx: RuleContext, s: Settings): Finding[] {
+    const alleged = ctx.request.case.intent_alleged;
+    if (alleged === "not_stated") {
+      return [
+        makeFinding(ID, ctx, s.cite, {
+          outcome: "fail",
+          effect: s.effect_if_not_stated,
+          explanation: `The request does not state the mental element; ${s.required === "dishonest_or_criminal" ? "dishonest or criminal intent" : "intent"} is required.`,
+        }),
+      ];
+    }
+    const met = RANK[alleged] >= RANK[s.required];
+    return [
+      makeFinding(ID, ctx, s.cite, {
+        outcome: met ? "pass" : "fail",
+        effect: s.effect,
+        explanation: met
+          ? `The requester alleges ${alleged === "intentional" ? "intentional conduct" : "dishonest or criminal intent"}, which meets the required mental element.`
+          : "The requester alleges only intentional conduct; dishonest or criminal intent is required, so conduct in good faith (such as reporting a flaw) is not covered.",
+      }),
+    ];
+  },
+};
