@@ -99,6 +99,16 @@ export class RightEdge implements HashReader {
     return this.#size;
   }
 
+  /** The hashes of the rightmost (partial) tile of `level`, to persist and resume from. */
+  partialTile(level: number): readonly Uint8Array[] {
+    return this.#tiles[level] ?? [];
+  }
+
+  /** Number of tile levels that hold a partial tile or ever did. */
+  get levels(): number {
+    return this.#tiles.length;
+  }
+
   clone(): RightEdge {
     return new RightEdge(
       this.#size,
