@@ -7,10 +7,12 @@ import type { Migration } from "kysely/migration";
 import type { Dialect } from "../database.ts";
 import { logTablesMigration } from "./0001-log-tables.ts";
 import { witnessTablesMigration } from "./0002-witness-tables.ts";
+import { intakeTablesMigration } from "./0003-intake-tables.ts";
 
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
   return {
     "0001-log-tables": logTablesMigration(dialect),
     "0002-witness-tables": witnessTablesMigration(dialect),
+    "0003-intake-tables": intakeTablesMigration(dialect),
   };
 }
