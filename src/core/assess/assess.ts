@@ -39,6 +39,7 @@ const VERDICT_OF: Record<number, Verdict> = {
 export function assessRequest(request: Request, profile: Profile, kb: KnowledgeBase): Assessment {
   const ctx: RuleContext = {
     request,
+    instrument: profile.instrument,
     kb,
     requesting: kb.jurisdictions.get(request.requesting.state),
     requested: kb.jurisdictions.get(request.requested.state),

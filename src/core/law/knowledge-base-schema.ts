@@ -140,7 +140,23 @@ export const BlockingStatuteSchema = withProvenance({
   title: z.string().min(1),
   statute: z.string().min(1),
   blocks: z.array(z.enum(MEASURE_TYPES)).min(1),
-  unless: z.array(z.enum(["mla", "executive_agreement", "emergency", "approval_of_authority"])),
+  /**
+   * Exceptions: mla (classic mutual assistance through the provider's state); executive_agreement (a CLOUD
+   * Act agreement in force with the requesting state); emergency (danger to life or limb);
+   * approval_of_authority (a national authority's approval, never presumed); international_agreement (an
+   * agreement binding both states — met under a treaty profile, which assumes both are bound); union_law
+   * (both states are EU members, so EU law governs and the statute's third-country rule does not bite).
+   */
+  unless: z.array(
+    z.enum([
+      "mla",
+      "executive_agreement",
+      "emergency",
+      "approval_of_authority",
+      "international_agreement",
+      "union_law",
+    ]),
+  ),
 });
 export type BlockingStatute = z.infer<typeof BlockingStatuteSchema>;
 

@@ -5,13 +5,13 @@
  * safe integers (< 2^53); anything else is rejected, never rounded.
  */
 
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { asUint8Array, bytesEqual, sha256 } from "./bytes.ts";
 import { LogError } from "./log-error.ts";
 
 export const HASH_SIZE = 32;
 const LEAF_PREFIX = new Uint8Array([0x00]);
-const NODE_PREFIX = new Uint8Array([0x01]);
+const NODE_INPUT = new Uint8Array(1 + 2 * HASH_SIZE);
 
 /** RFC 6962 leaf hash: SHA-256(0x00 ‖ entry). */
 export function hashLeaf(entry: Uint8Array): Uint8Array {
@@ -20,7 +20,14 @@ export function hashLeaf(entry: Uint8Array): Uint8Array {
 
 /** RFC 6962 interior node hash: SHA-256(0x01 ‖ left ‖ right). */
 export function hashChildren(left: Uint8Array, right: Uint8Array): Uint8Array {
-  return asUint8Array(createHash("sha256").update(NODE_PREFIX).update(left).update(right).digest());
+  // One-shot crypto.hash over a reused buffer is ~30% faster than createHash().update()×3, and
+  // node hashing dominates proof verification (see bench/log-core.bench.ts).
+  const length = 1 + left.length + right.length;
+  const input = length === NODE_INPUT.length ? NODE_INPUT : new Uint8Array(length);
+  input[0] = 0x01;
+  input.set(left, 1);
+  input.set(right, 1 + left.length);
+  return asUint8Array(hash("sha256", input, "buffer"));
 }
 
 /** MTH({}) = SHA-256(""). (golang.org/x/mod's tlog.TreeHash(0) returns zeros instead; C2SP does not.) */

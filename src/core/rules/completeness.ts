@@ -40,21 +40,10 @@ export const completenessRule: Rule<Settings> = {
     if (s.require_intent_stated && request.case.intent_alleged === "not_stated") {
       missing.push("the mental element alleged (case.intent_alleged)");
     }
-    if (s.require_period_for_data) {
-      request.measures.forEach((m, i) => {
-        if (
-          DATA_MEASURES.has(m.type) &&
-          m.type !== "preservation" &&
-          (m.from === undefined || m.to === undefined)
-        ) {
-          missing.push(`the period measures[${i}] (${m.type.replaceAll("_", " ")}) covers (from and to)`);
-        }
-      });
-    }
     if (request.urgency?.emergency === true && request.urgency.explanation.trim().length === 0) {
       missing.push("an explanation of the emergency");
     }
-    return [
+    const findings: Finding[] = [
       makeFinding(ID, ctx, s.cite, {
         outcome: missing.length === 0 ? "pass" : "fail",
         effect: "incomplete",
@@ -64,5 +53,31 @@ export const completenessRule: Rule<Settings> = {
             : `The request lacks ${listWords(missing)}; ask the requesting authority to supply ${missing.length === 1 ? "it" : "them"}.`,
       }),
     ];
+    // A data measure without the period it covers is incomplete on its own; the other measures can proceed.
+    if (s.require_period_for_data) {
+      const undated = [
+        ...new Set(
+          request.measures
+            .filter(
+              (m) =>
+                DATA_MEASURES.has(m.type) &&
+                m.type !== "preservation" &&
+                (m.from === undefined || m.to === undefined),
+            )
+            .map((m) => m.type),
+        ),
+      ];
+      if (undated.length > 0) {
+        findings.push(
+          makeFinding(ID, ctx, s.cite, {
+            outcome: "fail",
+            effect: "incomplete",
+            explanation: `The request does not say what period ${listWords(undated)} should cover (from and to); ask for it, so that no more data than needed is handed over.`,
+            measures: undated,
+          }),
+        );
+      }
+    }
+    return findings;
   },
 };

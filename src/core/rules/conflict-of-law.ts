@@ -9,7 +9,6 @@ import { z } from "zod";
 import type { Finding } from "../assess/assessment.ts";
 import { jurisdictionFact } from "../law/criminality.ts";
 import type { BlockingStatute, Jurisdiction } from "../law/knowledge-base-schema.ts";
-import type { Request } from "../request/request-schema.ts";
 import {
   citesSchema,
   listWords,
@@ -25,7 +24,8 @@ type Settings = z.infer<typeof settings>;
 const ID = "conflict-of-law";
 
 /** The exceptions of a blocking statute that this request satisfies. */
-function satisfiedExceptions(statute: BlockingStatute, request: Request, home: Jurisdiction): string[] {
+function satisfiedExceptions(statute: BlockingStatute, ctx: RuleContext, home: Jurisdiction): string[] {
+  const { request } = ctx;
   const satisfied: string[] = [];
   for (const exception of statute.unless) {
     switch (exception) {
@@ -53,6 +53,12 @@ function satisfiedExceptions(statute: BlockingStatute, request: Request, home: J
         }
         break;
       case "approval_of_authority":
+        break;
+      case "international_agreement":
+        if (ctx.instrument !== null) satisfied.push("international_agreement");
+        break;
+      case "union_law":
+        if (home.eu_member.value && ctx.requesting?.eu_member.value === true) satisfied.push("union_law");
         break;
     }
   }
@@ -92,8 +98,7 @@ export const conflictOfLawRule: Rule<Settings> = {
     const conflicts = home.blocking_statutes
       .map((statute) => ({ statute, blocked: measures.filter((m) => statute.blocks.includes(m)) }))
       .filter(
-        ({ statute, blocked }) =>
-          blocked.length > 0 && satisfiedExceptions(statute, request, home).length === 0,
+        ({ statute, blocked }) => blocked.length > 0 && satisfiedExceptions(statute, ctx, home).length === 0,
       );
     if (conflicts.length === 0) {
       return [

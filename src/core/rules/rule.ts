@@ -8,7 +8,7 @@ import type { Citation, Effect, FactReference, Finding, Outcome } from "../asses
 import { findArticle, type KnowledgeBase } from "../law/knowledge-base.ts";
 import type { Jurisdiction } from "../law/knowledge-base-schema.ts";
 import type { Request } from "../request/request-schema.ts";
-import type { MeasureType } from "../request/vocabulary.ts";
+import type { InstrumentId, MeasureType } from "../request/vocabulary.ts";
 
 export const CitationSchema = z.strictObject({
   instrument: z.string().min(1),
@@ -24,6 +24,8 @@ export const GroundEffectSchema = z.enum(["refuse", "review"]);
 
 export interface RuleContext {
   readonly request: Request;
+  /** The instrument the profile encodes (assumed binding on both states), or null for a policy profile. */
+  readonly instrument: InstrumentId | null;
   readonly kb: KnowledgeBase;
   /** The requesting state's facts, if the knowledge base has the state. */
   readonly requesting: Jurisdiction | undefined;
