@@ -10,12 +10,13 @@ import { asUint8Array, bytesEqual, sha256 } from "./bytes.ts";
 import { LogError } from "./log-error.ts";
 
 export const HASH_SIZE = 32;
-const LEAF_PREFIX = new Uint8Array([0x00]);
 const NODE_INPUT = new Uint8Array(1 + 2 * HASH_SIZE);
 
 /** RFC 6962 leaf hash: SHA-256(0x00 ‖ entry). */
 export function hashLeaf(entry: Uint8Array): Uint8Array {
-  return sha256(LEAF_PREFIX, entry);
+  const input = new Uint8Array(1 + entry.length);
+  input.set(entry, 1);
+  return asUint8Array(hash("sha256", input, "buffer"));
 }
 
 /** RFC 6962 interior node hash: SHA-256(0x01 ‖ left ‖ right). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessUnder, findingOf } from "../../../test/law/assess-with.ts";
+import { assessUnder, findingOf, findingsOf } from "../../../test/law/assess-with.ts";
 import { requestWith } from "../testing/request-builder.ts";
 
 describe("completeness", () => {
@@ -16,6 +16,10 @@ describe("completeness", () => {
     const request = requestWith((r) => {
       r.measures = [{ type: "traffic_data" }];
     });
-    expect(findingOf(assessUnder("rights-first", request), "completeness").explanation).toContain("period");
+    const findings = findingsOf(assessUnder("rights-first", request), "completeness");
+    expect(findings.find((f) => f.measures?.includes("traffic_data"))).toMatchObject({
+      outcome: "fail",
+      effect: "incomplete",
+    });
   });
 });

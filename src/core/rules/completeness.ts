@@ -21,6 +21,10 @@ const settings = z.strictObject({
 type Settings = z.infer<typeof settings>;
 
 const ID = "completeness";
+/** Data measures that cover a span of time; subscriber information and preservation are about the present. */
+const NEEDS_PERIOD = new Set(
+  [...DATA_MEASURES].filter((m) => m !== "preservation" && m !== "subscriber_info"),
+);
 
 export const completenessRule: Rule<Settings> = {
   id: ID,
@@ -58,12 +62,7 @@ export const completenessRule: Rule<Settings> = {
       const undated = [
         ...new Set(
           request.measures
-            .filter(
-              (m) =>
-                DATA_MEASURES.has(m.type) &&
-                m.type !== "preservation" &&
-                (m.from === undefined || m.to === undefined),
-            )
+            .filter((m) => NEEDS_PERIOD.has(m.type) && (m.from === undefined || m.to === undefined))
             .map((m) => m.type),
         ),
       ];
