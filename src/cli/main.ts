@@ -5,7 +5,10 @@
 import { Command } from "commander";
 import { registerAssessCommand } from "./commands/assess.ts";
 import { registerLawCommand } from "./commands/law.ts";
+import { registerLogCommand } from "./commands/log.ts";
 import { registerProfilesCommand } from "./commands/profiles.ts";
+import { registerSimulateCommand } from "./commands/simulate.ts";
+import { registerWitnessCommand } from "./commands/witness.ts";
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -18,6 +21,9 @@ export function buildProgram(): Command {
   registerAssessCommand(program);
   registerProfilesCommand(program);
   registerLawCommand(program);
+  registerLogCommand(program);
+  registerWitnessCommand(program);
+  registerSimulateCommand(program);
   return program;
 }
 

@@ -94,3 +94,48 @@ export async function collectCosignatures(
   if (lines.length > 0) await reader.store.setCosignedNote(checkpoint.size, checkpoint.note + lines.join(""));
   return results.map((r) => r.outcome);
 }
+
+/**
+ * Keeps the served checkpoint cosigned: on every `poke()` (after each batch, and on a timer so that
+ * checkpoints written by another process are covered too) the latest checkpoint, if it has no
+ * cosignatures yet, is sent to the witnesses. Runs one collection at a time.
+ */
+export class CosignatureCollector {
+  readonly #witnesses: readonly WitnessConfig[];
+  readonly #reader: LogReader;
+  readonly #onOutcome: (outcome: CosignOutcome) => void;
+  #running: Promise<void> = Promise.resolve();
+  #busy = false;
+
+  constructor(
+    witnesses: readonly WitnessConfig[],
+    reader: LogReader,
+    onOutcome: (outcome: CosignOutcome) => void,
+  ) {
+    this.#witnesses = witnesses;
+    this.#reader = reader;
+    this.#onOutcome = onOutcome;
+  }
+
+  poke(): void {
+    if (this.#busy || this.#witnesses.length === 0) return;
+    this.#busy = true;
+    this.#running = this.#collect()
+      .catch((error: unknown) => this.#onOutcome({ witness: "*", ok: false, detail: String(error) }))
+      .finally(() => {
+        this.#busy = false;
+      });
+  }
+
+  /** Waits for the collection in progress, if any. */
+  settled(): Promise<void> {
+    return this.#running;
+  }
+
+  async #collect(): Promise<void> {
+    const checkpoint = await this.#reader.store.latestCheckpoint();
+    if (checkpoint === undefined || checkpoint.cosignedNote !== null) return;
+    for (const outcome of await collectCosignatures(this.#witnesses, checkpoint, this.#reader))
+      this.#onOutcome(outcome);
+  }
+}
