@@ -29,6 +29,6 @@ export function renderHeadlineTable(simulation: Simulation): string {
     line(widths.map((w) => "-".repeat(w))),
     ...rows.map(line),
     "",
-    `${simulation.results.length} scenarios (${abusive} abusive, ${simulation.results.length - abusive} legitimate) × ${simulation.profiles.length} profiles`,
+    `${simulation.results.length} scenarios (${abusive} abusive, ${simulation.results.length - abusive} legitimate) × ${simulation.profiles.length} profiles; partial, consult and incomplete verdicts are counted in --json`,
   ].join("\n");
 }
