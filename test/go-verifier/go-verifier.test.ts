@@ -79,7 +79,7 @@ describe.skipIf(!hasGo)("the Go x/mod/sumdb verifier", () => {
     tamperedApp.addHook("onSend", async (request, _reply, payload) => {
       if (!request.url.startsWith("/log/tile/entries/001") || !Buffer.isBuffer(payload)) return payload;
       const altered = Buffer.from(payload);
-      altered[altered.length - 1] ^= 1;
+      altered.writeUInt8(altered.readUInt8(altered.length - 1) ^ 1, altered.length - 1);
       return altered;
     });
     await tamperedApp.register(logRoutes, { prefix: "/log", reader: log.service.reader });
