@@ -5,7 +5,8 @@ import { type Request, RequestSchema } from "./request-schema.ts";
 
 /** Validates a decoded JSON value as `lightswitch.request/v1`; throws INVALID_REQUEST naming every field. */
 export function parseRequest(value: unknown): Request {
-  const result = RequestSchema.safeParse(value);
+  // reportInput lets messages name what was wrong with the value (its type, the nearest allowed code).
+  const result = RequestSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
     const issues = toFieldIssues(result.error);
     throw new AppError(

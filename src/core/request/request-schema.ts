@@ -25,6 +25,9 @@ export const CountryCodeSchema = z
   .string()
   .refine(isCountryCode, { message: 'expected an ISO 3166-1 alpha-2 country code (e.g. "BR") or "EU"' });
 
+/** An integer whose error reads "expected integer" whatever was given instead. */
+const integer = () => z.int({ error: "expected integer" });
+
 const DateTimeSchema = z.iso.datetime({ offset: true, message: "expected an RFC 3339 date-time" });
 
 const AuthoritySchema = z.strictObject({
@@ -54,7 +57,7 @@ const AddresseeSchema = z
 const OffenceSchema = z.strictObject({
   title: z.string().min(1),
   statute: z.string().min(1),
-  max_penalty_months: z.int().min(0).max(1200),
+  max_penalty_months: integer().min(0).max(1200),
   offence_id: z.string().min(1).optional(),
 });
 
@@ -67,9 +70,9 @@ const CaseSchema = z.strictObject({
   intent_alleged: z.enum(INTENT_ALLEGED),
   harm: z
     .strictObject({
-      victims: z.int().min(0).optional(),
+      victims: integer().min(0).optional(),
       loss_usd: z.number().min(0).optional(),
-      systems_affected: z.int().min(0).optional(),
+      systems_affected: integer().min(0).optional(),
     })
     .optional(),
 });
@@ -98,7 +101,7 @@ const UrgencySchema = z.strictObject({
 
 const ConfidentialitySchema = z.strictObject({
   requested: z.boolean(),
-  months: z.int().min(0),
+  months: integer().min(0),
   justification: z.string(),
 });
 
