@@ -123,7 +123,7 @@ export async function auditLog(options: AuditOptions): Promise<AuditResult> {
           pending[completed.level] = row;
           row.push(completed.hash);
           if (row.length === TILE_WIDTH) {
-            await checkUpperTile(completed.level, completed.index, row);
+            await checkUpperTile(completed.level, Math.floor(completed.index / TILE_WIDTH), row);
             pending[completed.level] = [];
           }
         }
