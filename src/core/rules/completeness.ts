@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import type { Finding } from "../assess/assessment.ts";
+import type { MeasureType } from "../request/vocabulary.ts";
 import { DATA_MEASURES } from "./measure-groups.ts";
 import { citesSchema, listWords, makeFinding, type Rule, type RuleContext } from "./rule.ts";
 
@@ -22,7 +23,7 @@ type Settings = z.infer<typeof settings>;
 
 const ID = "completeness";
 /** Data measures that cover a span of time; subscriber information and preservation are about the present. */
-const NEEDS_PERIOD = new Set(
+const NEEDS_PERIOD: ReadonlySet<MeasureType> = new Set(
   [...DATA_MEASURES].filter((m) => m !== "preservation" && m !== "subscriber_info"),
 );
 

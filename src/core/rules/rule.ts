@@ -40,11 +40,25 @@ export interface Rule<Settings extends { cite: readonly { instrument: string; ar
   evaluate(ctx: RuleContext, settings: Settings): Finding[];
 }
 
+type Cites = readonly { instrument: string; article: string }[];
+// Profiles' citation lists are long-lived objects: resolve each once per knowledge base (assess is hot).
+const resolved = new WeakMap<KnowledgeBase, WeakMap<Cites, Citation[]>>();
+
 /** Resolves citations to the knowledge base's article URLs (the article number before any paragraph). */
-export function resolveCitations(
-  kb: KnowledgeBase,
-  cites: readonly { instrument: string; article: string }[],
-): Citation[] {
+export function resolveCitations(kb: KnowledgeBase, cites: Cites): Citation[] {
+  let byCites = resolved.get(kb);
+  if (byCites === undefined) {
+    byCites = new WeakMap();
+    resolved.set(kb, byCites);
+  }
+  const cached = byCites.get(cites);
+  if (cached !== undefined) return cached;
+  const citations = resolveUncached(kb, cites);
+  byCites.set(cites, citations);
+  return citations;
+}
+
+function resolveUncached(kb: KnowledgeBase, cites: Cites): Citation[] {
   return cites.map(({ instrument, article }) => {
     const number = article.startsWith("Annex") ? article : (article.split("(")[0] ?? article);
     const found = findArticle(kb, instrument, number.trim());
