@@ -7,7 +7,6 @@
 import { z } from "zod";
 import type { Finding } from "../assess/assessment.ts";
 import type { MeasureType } from "../request/vocabulary.ts";
-import { DATA_MEASURES } from "./measure-groups.ts";
 import { citesSchema, listWords, makeFinding, type Rule, type RuleContext } from "./rule.ts";
 
 const settings = z.strictObject({
@@ -22,10 +21,16 @@ const settings = z.strictObject({
 type Settings = z.infer<typeof settings>;
 
 const ID = "completeness";
-/** Data measures that cover a span of time; subscriber information and preservation are about the present. */
-const NEEDS_PERIOD: ReadonlySet<MeasureType> = new Set(
-  [...DATA_MEASURES].filter((m) => m !== "preservation" && m !== "subscriber_info"),
-);
+/**
+ * Measures that collect communications over a span of time: asked for without a period, they hand over
+ * more than the investigation needs. (Subscriber information, preservation and a search are not spans.)
+ */
+const NEEDS_PERIOD: ReadonlySet<MeasureType> = new Set<MeasureType>([
+  "traffic_data",
+  "content_data",
+  "realtime_traffic",
+  "interception",
+]);
 
 export const completenessRule: Rule<Settings> = {
   id: ID,

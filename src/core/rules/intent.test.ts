@@ -29,3 +29,13 @@ describe("intent", () => {
     expect(findingOf(assessment, "intent").effect).toBe("incomplete");
   });
 });
+
+describe("intent where intentional conduct is itself criminal", () => {
+  it("under rights-first, intentionally distributing child sexual abuse material needs no further dishonest intent", () => {
+    const request = requestWith((r) => {
+      r.case.conduct = ["child_sexual_abuse_material"];
+      r.case.intent_alleged = "intentional";
+    });
+    expect(findingOf(assessUnder("rights-first", request), "intent").outcome).toBe("pass");
+  });
+});

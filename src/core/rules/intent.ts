@@ -6,10 +6,17 @@
  */
 import { z } from "zod";
 import type { Finding } from "../assess/assessment.ts";
+import { CONDUCT_CATEGORIES, isProtectedActivity } from "../request/vocabulary.ts";
 import { citesSchema, GroundEffectSchema, makeFinding, type Rule, type RuleContext } from "./rule.ts";
 
 const settings = z.strictObject({
   required: z.enum(["dishonest_or_criminal", "intentional"]),
+  /**
+   * Where set, dishonest or criminal intent is required only when every ordinary crime alleged is one of
+   * these (the access and interference offences where good-faith research is at stake); otherwise intent
+   * suffices, as for child sexual abuse material, where intentional conduct is itself criminal.
+   */
+  only_for: z.array(z.enum(CONDUCT_CATEGORIES)).optional(),
   effect: GroundEffectSchema,
   /** Where the requester did not state the mental element at all. */
   effect_if_not_stated: z.enum(["refuse", "review", "incomplete"]),
@@ -26,16 +33,23 @@ export const intentRule: Rule<Settings> = {
   settings,
   evaluate(ctx: RuleContext, s: Settings): Finding[] {
     const alleged = ctx.request.case.intent_alleged;
+    const ordinary = ctx.request.case.conduct.filter((c) => !isProtectedActivity(c));
+    const required =
+      s.required === "dishonest_or_criminal" &&
+      s.only_for !== undefined &&
+      ordinary.some((c) => !(s.only_for as readonly string[]).includes(c))
+        ? "intentional"
+        : s.required;
     if (alleged === "not_stated") {
       return [
         makeFinding(ID, ctx, s.cite, {
           outcome: "fail",
           effect: s.effect_if_not_stated,
-          explanation: `The request does not state the mental element; ${s.required === "dishonest_or_criminal" ? "dishonest or criminal intent" : "intent"} is required.`,
+          explanation: `The request does not state the mental element; ${required === "dishonest_or_criminal" ? "dishonest or criminal intent" : "intent"} is required.`,
         }),
       ];
     }
-    const met = RANK[alleged] >= RANK[s.required];
+    const met = RANK[alleged] >= RANK[required];
     return [
       makeFinding(ID, ctx, s.cite, {
         outcome: met ? "pass" : "fail",
