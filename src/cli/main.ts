@@ -4,9 +4,11 @@
  */
 import { Command } from "commander";
 import { registerAssessCommand } from "./commands/assess.ts";
+import { registerAuthoritiesCommand } from "./commands/authorities.ts";
 import { registerLawCommand } from "./commands/law.ts";
 import { registerLogCommand } from "./commands/log.ts";
 import { registerProfilesCommand } from "./commands/profiles.ts";
+import { registerServeCommand } from "./commands/serve.ts";
 import { registerSimulateCommand } from "./commands/simulate.ts";
 import { registerWitnessCommand } from "./commands/witness.ts";
 
@@ -24,6 +26,8 @@ export function buildProgram(): Command {
   registerLogCommand(program);
   registerWitnessCommand(program);
   registerSimulateCommand(program);
+  registerServeCommand(program);
+  registerAuthoritiesCommand(program);
   return program;
 }
 

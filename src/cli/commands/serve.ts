@@ -1,0 +1,83 @@
+/**
+ * `lightswitch serve [--port 8080] [--host 127.0.0.1] [--data ./data] [--demo]`: the case service over
+ * HTTP (API under /v1, log under /log). `--demo` seeds demo authorities and requests into an empty store.
+ */
+import type { Command } from "commander";
+import { buildApp } from "../../http/app.ts";
+import { seedDemo } from "../../shell/intake/demo-seed.ts";
+import { openCaseService } from "../../shell/intake/open-case-service.ts";
+import { DEFAULT_LAW_DIR } from "../../shell/kb/load-knowledge-base.ts";
+import { failWith } from "../fail.ts";
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  data: string;
+  databaseUrl?: string;
+  demo?: boolean;
+  law: string;
+  rateLimit: string;
+}
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command("serve")
+    .description("Run the case service: signed intake, assessment and the transparency log over HTTP")
+    .option("--port <port>", "TCP port", "8080")
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--data <dir>", "data directory (created if missing): store, log key, demo keys", "./data")
+    .option("--database-url <url>", "PostgreSQL URL instead of the SQLite file in --data")
+    .option("--demo", "on an empty store, add demo authorities and ~30 signed demo requests")
+    .option("--rate-limit <n>", "requests per second per authority (bursts of 4×)", "50")
+    .option("--law <dir>", "knowledge-base directory", DEFAULT_LAW_DIR)
+    .addHelpText("after", "\nExample: npx lightswitch serve --demo, then open http://127.0.0.1:8080/")
+    .action(async (options: ServeOptions) => {
+      const port = Number(options.port);
+      const perSecond = Number(options.rateLimit);
+      if (!Number.isInteger(port) || port < 0 || port > 65535 || !(perSecond > 0)) {
+        const { AppError } = await import("../../core/app-error.ts");
+        return failWith(
+          new AppError("INVALID_INPUT", "bad option", {
+            issues: [
+              ...(Number.isInteger(port) && port >= 0 && port <= 65535
+                ? []
+                : [{ path: "--port", message: "expected 0–65535" }]),
+              ...(perSecond > 0 ? [] : [{ path: "--rate-limit", message: "expected a positive number" }]),
+            ],
+          }),
+          false,
+        );
+      }
+      const service = await openCaseService({
+        dataDir: options.data,
+        databaseUrl: options.databaseUrl ?? process.env["LIGHTSWITCH_DATABASE_URL"],
+        lawDir: options.law,
+        rateLimit: { perSecond, burst: perSecond * 4 },
+      });
+      if (options.demo === true) {
+        const demo = await seedDemo(service, options.data);
+        if (demo.seeded)
+          console.error(
+            `demo: ${demo.authorities} authorities (private keys in ${options.data}/demo-keys), ${demo.submitted} requests (${Object.entries(
+              demo.verdicts,
+            )
+              .map(([verdict, n]) => `${n} ${verdict}`)
+              .join(", ")})${demo.rejected > 0 ? `, ${demo.rejected} rejected` : ""}`,
+          );
+        else console.error("demo: the store already has authorities; not seeding");
+      }
+      const app = await buildApp({
+        law: service.law,
+        intake: service.intake,
+        log: { reader: service.log.reader, origin: service.log.origin },
+        logger: { level: process.env["LOG_LEVEL"] ?? "info" },
+      });
+      const shutdown = async () => {
+        await app.close();
+        await service.close();
+      };
+      process.once("SIGINT", () => void shutdown());
+      process.once("SIGTERM", () => void shutdown());
+      await app.listen({ port, host: options.host });
+    });
+}

@@ -1,0 +1,131 @@
+/**
+ * The Fastify app: the JSON API under `/v1` (OpenAPI 3.1 at /v1/openapi.json), the transparency log
+ * under `/log` (tlog-tiles), and a plain page at `/`. One error path: every error becomes an AppError
+ * and its status comes from HTTP_STATUS; the body is `{ error: { code, message, issues } }`.
+ * Tests use `app.inject()`; `lightswitch serve` calls `listen`.
+ */
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import { AppError, HTTP_STATUS } from "../core/app-error.ts";
+import type { IntakeService } from "../shell/intake/intake-service.ts";
+import type { ShippedLaw } from "../shell/kb/load-shipped-law.ts";
+import type { LogReader } from "../shell/log/log-reader.ts";
+import { logRoutes } from "./log-routes.ts";
+import { escapeHtml } from "./v1/docs.ts";
+import { REQUESTS_PATH } from "./v1/requests.ts";
+import { v1Routes } from "./v1/v1-routes.ts";
+
+export interface AppDeps {
+  readonly law: ShippedLaw;
+  readonly intake: IntakeService;
+  /** The log to serve under /log; absent = no /log routes. */
+  readonly log?: { readonly reader: LogReader; readonly origin: string } | undefined;
+  readonly logger?: FastifyServerOptions["logger"];
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: deps.logger ?? false });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Lightswitch API",
+        description:
+          "Cross-border requests for electronic evidence: signed intake, assessment against cited safeguards, and a verifiable transparency log (under /log, C2SP tlog-tiles).",
+        version: "0.1.0",
+      },
+    },
+    transform: jsonSchemaTransform,
+    // Gathers the schemas named with .meta({ id }) into components.schemas, where their $refs point.
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    let appError = toAppError(error);
+    if (appError.code === "INTERNAL") request.log.error({ err: error }, "request failed");
+    // Bodies refused before the intake handler ran (size limit) must still reach the intake journal.
+    if (request.routeOptions.url === REQUESTS_PATH && isFastifyError(error)) {
+      const declared = Number(request.headers["content-length"] ?? 0);
+      appError = await deps.intake.rejectUnreadBody(
+        Number.isSafeInteger(declared) ? declared : 0,
+        appError.code === "PAYLOAD_TOO_LARGE" ? "body_too_large" : "invalid_json",
+        appError.message,
+      );
+    }
+    if (appError.code === "RATE_LIMITED") reply.header("retry-after", "1");
+    return reply.code(HTTP_STATUS[appError.code]).send(appError.toJSON());
+  });
+  app.setNotFoundHandler(async (request, reply) =>
+    reply
+      .code(404)
+      .send(new AppError("NOT_FOUND", `no route ${request.method} ${request.url}; see /v1/docs`).toJSON()),
+  );
+
+  await app.register(v1Routes, { prefix: "/v1", law: deps.law, intake: deps.intake });
+  if (deps.log !== undefined) await app.register(logRoutes, { prefix: "/log", reader: deps.log.reader });
+  app.get("/", { schema: { hide: true } }, async (_request, reply) =>
+    reply.type("text/html; charset=utf-8").send(renderHomePage(deps.log?.origin)),
+  );
+  return app;
+}
+
+function isFastifyError(error: unknown): error is FastifyError {
+  return (
+    typeof (error as { code?: unknown } | null)?.code === "string" &&
+    (error as FastifyError).code.startsWith("FST_")
+  );
+}
+
+/** Maps anything thrown below the routes to the one error type. */
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation.map((v) => ({
+      path: v.instancePath.replace(/^\//, "").replaceAll("/", ".") || "(root)",
+      message: v.message ?? "invalid",
+    }));
+    return new AppError("INVALID_INPUT", `invalid ${error.validationContext ?? "input"}`, { issues });
+  }
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  const message = error instanceof Error ? error.message : String(error);
+  if (status === 413) return new AppError("PAYLOAD_TOO_LARGE", message);
+  if (status === 415)
+    return new AppError("INVALID_INPUT", "send the body as application/json", {
+      issues: [{ path: "content-type", message }],
+    });
+  if (status === 404) return new AppError("NOT_FOUND", message);
+  if (typeof status === "number" && status >= 400 && status < 500)
+    return new AppError(
+      error instanceof SyntaxError || /JSON/i.test(message) ? "INVALID_JSON" : "INVALID_INPUT",
+      message,
+      {
+        issues: [{ path: "(root)", message }],
+      },
+    );
+  return new AppError("INTERNAL", "internal error", { cause: error });
+}
+
+function renderHomePage(logOrigin: string | undefined): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Lightswitch</title></head>
+<body>
+<h1>Lightswitch</h1>
+<p>A case service for cross-border requests for electronic evidence. Requesting authorities submit
+signed requests; each is assessed against a treaty profile's cited safeguards, and a public record
+of every case (no personal data) goes into an append-only, verifiable transparency log.</p>
+<ul>
+<li><a href="/v1/docs">API documentation</a> (<a href="/v1/openapi.json">OpenAPI 3.1</a>)</li>
+${logOrigin === undefined ? "" : `<li><a href="/log/checkpoint">Latest log checkpoint</a> (log <code>${escapeHtml(logOrigin)}</code>)</li>`}
+</ul>
+</body></html>
+`;
+}

@@ -1,0 +1,82 @@
+/**
+ * Wiring of the case service on one data directory: the store (DATA/lightswitch.sqlite, or PostgreSQL
+ * when a URL is given), the log (key DATA/log.key), the key directory and intake. What `lightswitch
+ * serve`, the `authorities` commands, the tests and the bench open.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { AuthorityDirectory } from "../authorities/authority-directory.ts";
+import { loadShippedLaw, type ShippedLaw } from "../kb/load-shipped-law.ts";
+import { loadOrCreateLogKey } from "../log/log-keys.ts";
+import type { LogService } from "../log/log-service.ts";
+import { openLogService } from "../log/log-service.ts";
+import { type Database, openDatabase } from "../store/database.ts";
+import { IntakeService, type IntakeServiceOptions } from "./intake-service.ts";
+import { withIntakeTables } from "./intake-tables.ts";
+
+export interface StoreLocation {
+  /** Data directory (created if missing): SQLite file, log key, demo keys. */
+  readonly dataDir: string;
+  /** PostgreSQL instead of the embedded SQLite file. */
+  readonly databaseUrl?: string | undefined;
+}
+
+export interface CaseService {
+  readonly database: Database;
+  readonly law: ShippedLaw;
+  readonly log: LogService;
+  readonly directory: AuthorityDirectory;
+  readonly intake: IntakeService;
+  close(): Promise<void>;
+}
+
+/** Opens (creating and migrating if needed) the store of a data directory. */
+export async function openStore(location: StoreLocation): Promise<Database> {
+  mkdirSync(location.dataDir, { recursive: true });
+  return location.databaseUrl === undefined
+    ? openDatabase({ sqlitePath: join(location.dataDir, "lightswitch.sqlite") })
+    : openDatabase({ postgresUrl: location.databaseUrl });
+}
+
+/** Opens the key directory alone (for the `authorities` commands). */
+export function openDirectory(database: Database): AuthorityDirectory {
+  return new AuthorityDirectory(withIntakeTables(database.db));
+}
+
+export interface CaseServiceOptions extends StoreLocation {
+  /** An already open store (tests); otherwise opened from the location and closed with the service. */
+  readonly database?: Database;
+  /** Milliseconds between log batches: the longest a receipt waits for its log entry. Default 50. */
+  readonly logIntervalMs?: number;
+  readonly lawDir?: string;
+  readonly rateLimit?: IntakeServiceOptions["rateLimit"];
+}
+
+export async function openCaseService(options: CaseServiceOptions): Promise<CaseService> {
+  const database = options.database ?? (await openStore(options));
+  const law = loadShippedLaw(options.lawDir);
+  const log = await openLogService({
+    database,
+    key: loadOrCreateLogKey(options.dataDir),
+    intervalMs: options.logIntervalMs ?? 50,
+  });
+  const directory = openDirectory(database);
+  const intake = new IntakeService({
+    db: withIntakeTables(database.db),
+    directory,
+    law,
+    sequencer: log.sequencer,
+    ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
+  });
+  return {
+    database,
+    law,
+    log,
+    directory,
+    intake,
+    async close() {
+      await log.close();
+      if (options.database === undefined) await database.close();
+    },
+  };
+}
