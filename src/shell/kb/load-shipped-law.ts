@@ -58,7 +58,7 @@ function profileCitations(profile: Profile): { path: string; instrument: string;
   const out: { path: string; instrument: string; article: string }[] = [];
   const walk = (value: unknown, path: string) => {
     if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(v, `${path}[${i}]`));
+      for (const [i, v] of value.entries()) walk(v, `${path}[${i}]`);
     } else if (value !== null && typeof value === "object") {
       const record = value as Record<string, unknown>;
       if (typeof record.instrument === "string" && typeof record.article === "string") {
