@@ -39,6 +39,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       if (!issue.message.startsWith("Invalid input")) return issue.message;
       return `expected ${issue.expected === "int" ? "integer" : issue.expected}, got ${jsonType(input)}`;
     case "invalid_value": {
+      if (!issue.message.startsWith("Invalid option"))
+        return input === undefined ? `required: ${issue.message}` : issue.message;
       const allowed = issue.values.map((v) => JSON.stringify(v));
       const shown =
         allowed.length <= 8

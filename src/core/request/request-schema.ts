@@ -4,7 +4,7 @@
  * not silently drop a safeguard-relevant fact.
  */
 import { z } from "zod";
-import { isCountryCode } from "./country-codes.ts";
+import { ISO_COUNTRY_CODES } from "./country-codes.ts";
 import {
   AUTHORITY_KINDS,
   CONDUCT_CATEGORIES,
@@ -21,9 +21,10 @@ import {
 
 export const REQUEST_FORMAT = "lightswitch.request/v1";
 
-export const CountryCodeSchema = z
-  .string()
-  .refine(isCountryCode, { message: 'expected an ISO 3166-1 alpha-2 country code (e.g. "BR") or "EU"' });
+/** ISO 3166-1 alpha-2, or "EU" where an EU body acts; an enum so that the JSON Schema lists the codes. */
+export const CountryCodeSchema = z.enum(["EU", ...ISO_COUNTRY_CODES], {
+  error: 'expected an ISO 3166-1 alpha-2 country code (e.g. "BR") or "EU"',
+});
 
 /** An integer whose error reads "expected integer" whatever was given instead. */
 const integer = () => z.int({ error: "expected integer" });
