@@ -7,7 +7,8 @@
  *   4. rate-limit the authenticated authority                    (429)
  *   5. validate the request and match kid = authority_id        (400 naming fields / 401)
  *   6. record: a replay returns the same case (200); the same id with other content is 409; else the
- *      case is assessed and stored with its journal row in ONE transaction (201 only after commit)
+ *      case is assessed and stored with its journal row in ONE transaction (201 only after commit;
+ *      concurrent submissions share that transaction, see group-commit.ts)
  *   7. append the case's public record to the transparency log and keep its index.
  *
  * Every submission, whatever the outcome, leaves one intake journal row (auditors must see forged
@@ -29,7 +30,9 @@ import { parseRequest } from "../../core/request/parse-request.ts";
 import type { Request } from "../../core/request/request-schema.ts";
 import type { AuthorityDirectory } from "../authorities/authority-directory.ts";
 import type { ShippedLaw } from "../kb/load-shipped-law.ts";
+import type { LogStore } from "../log/log-store.ts";
 import type { Sequencer } from "../log/sequencer.ts";
+import { GroupCommitter } from "./group-commit.ts";
 import {
   type CasesTable,
   type IntakeDB,
@@ -44,8 +47,8 @@ export interface IntakeServiceOptions {
   readonly db: Kysely<IntakeDB>;
   readonly directory: AuthorityDirectory;
   readonly law: ShippedLaw;
-  /** The log's sequencer; without it cases are stored with `log_index: null`. */
-  readonly sequencer?: Pick<Sequencer, "append"> | undefined;
+  /** The transparency log; without it receipts carry `log_index: null`. */
+  readonly log?: IntakeLog | undefined;
   /** Per-authority token bucket. Default 50 requests/s with bursts of 200. */
   readonly rateLimit?: { readonly perSecond: number; readonly burst: number };
   readonly now?: () => number;
@@ -77,6 +80,12 @@ export interface JournalEntry {
   readonly case_id: string | null;
 }
 
+/** What intake needs of the log: appending a case's public record, and finding it again on a replay. */
+export interface IntakeLog {
+  readonly sequencer: Pick<Sequencer, "append">;
+  readonly store: Pick<LogStore, "indexOfEvent">;
+}
+
 interface Envelope {
   readonly request: unknown;
   readonly signature: string;
@@ -99,7 +108,8 @@ export class IntakeService {
   readonly #db: Kysely<IntakeDB>;
   readonly #directory: AuthorityDirectory;
   readonly #law: ShippedLaw;
-  readonly #sequencer: Pick<Sequencer, "append"> | undefined;
+  readonly #log: IntakeLog | undefined;
+  readonly #writer: GroupCommitter<IntakeDB>;
   readonly #buckets: TokenBuckets;
   readonly #now: () => number;
   readonly #newCaseId: () => string;
@@ -109,7 +119,8 @@ export class IntakeService {
     this.#db = options.db;
     this.#directory = options.directory;
     this.#law = options.law;
-    this.#sequencer = options.sequencer;
+    this.#log = options.log;
+    this.#writer = new GroupCommitter(options.db);
     this.#buckets = new TokenBuckets(options.rateLimit ?? { perSecond: 50, burst: 200 });
     this.#now = options.now ?? Date.now;
     this.#newCaseId = options.newCaseId ?? (() => `case-${randomUUID()}`);
@@ -148,7 +159,7 @@ export class IntakeService {
           : new IntakeRejection("internal", "the request could not be recorded; retry later", {
               cause: error,
             });
-      await this.#journal(this.#db, submission, "rejected", rejection.reason, null);
+      await this.#writer.run((tx) => this.#journal(tx, submission, "rejected", rejection.reason, null));
       throw rejection;
     }
   }
@@ -165,7 +176,7 @@ export class IntakeService {
       bodySize: declaredSize,
       claims: { authorityId: null, requestId: null },
     };
-    await this.#journal(this.#db, submission, "rejected", reason, null);
+    await this.#writer.run((tx) => this.#journal(tx, submission, "rejected", reason, null));
     return new IntakeRejection(reason, message);
   }
 
@@ -208,7 +219,7 @@ export class IntakeService {
         return this.#storeCase(submission, request, canonical, requestSha256, signature);
       },
     );
-    const logIndex = stored.row.log_index ?? (await this.#appendToLog(stored.row, request));
+    const logIndex = await this.#appendToLog(stored.row, request, stored.isNew);
     return {
       status: stored.isNew ? 201 : 200,
       body: {
@@ -228,7 +239,7 @@ export class IntakeService {
     requestSha256: string,
     signature: string,
   ): Promise<{ row: CasesTable; isNew: boolean }> {
-    return this.#db.transaction().execute(async (tx) => {
+    return this.#writer.run(async (tx) => {
       const existing = await tx
         .selectFrom("cases")
         .selectAll()
@@ -260,7 +271,6 @@ export class IntakeService {
         verdict: assessment.verdict,
         assessment_json: JSON.stringify(assessment),
         received_at: submission.receivedAt,
-        log_index: null,
       };
       await tx.insertInto("cases").values(row).execute();
       await this.#journal(tx, submission, "accepted", "accepted", row.case_id);
@@ -268,9 +278,18 @@ export class IntakeService {
     });
   }
 
-  /** Step 7: the public record, durable in the log before the receipt is sent; null without a log. */
-  async #appendToLog(row: CasesTable, request: Request): Promise<number | null> {
-    if (this.#sequencer === undefined) return null;
+  /**
+   * Step 7: the public record, durable in the log before the receipt is sent; null without a log. The
+   * log is the one place the index lives (event id → index): a replay finds it there, or appends again
+   * if an earlier attempt stopped before the log (the same event id and bytes give the same index).
+   */
+  async #appendToLog(row: CasesTable, request: Request, isNew: boolean): Promise<number | null> {
+    if (this.#log === undefined) return null;
+    const eventId = receivedEventId(row.case_id);
+    if (!isNew) {
+      const index = await this.#log.store.indexOfEvent(eventId);
+      if (index !== undefined) return index;
+    }
     const record = receivedRecord({
       caseId: row.case_id,
       request,
@@ -278,13 +297,7 @@ export class IntakeService {
       receivedAt: new Date(Number(row.received_at)),
       commitment: requestCommitment(Buffer.from(row.commitment_salt, "hex"), Buffer.from(row.request_json)),
     });
-    const { index } = await this.#sequencer.append(record, { eventId: receivedEventId(row.case_id) });
-    await this.#db
-      .updateTable("cases")
-      .set({ log_index: index })
-      .where("case_id", "=", row.case_id)
-      .execute();
-    return index;
+    return (await this.#log.sequencer.append(record, { eventId })).index;
   }
 
   async #journal(

@@ -22,7 +22,10 @@ export interface AuthorityKeysTable {
   revoked_at: number | null;
 }
 
-/** One received, authenticated request; (authority_id, request_id) is unique. */
+/**
+ * One received, authenticated request; (authority_id, request_id) is unique. Its log index is not
+ * stored twice: the log maps the event id `<case_id>/received` to it.
+ */
 export interface CasesTable {
   case_id: string;
   authority_id: string;
@@ -37,7 +40,6 @@ export interface CasesTable {
   verdict: string;
   assessment_json: string;
   received_at: number;
-  log_index: number | null;
 }
 
 /** Every submission to `POST /v1/requests`, accepted or not, in arrival order. */

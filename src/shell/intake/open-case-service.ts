@@ -65,7 +65,7 @@ export async function openCaseService(options: CaseServiceOptions): Promise<Case
     db: withIntakeTables(database.db),
     directory,
     law,
-    sequencer: log.sequencer,
+    log,
     ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
   });
   return {

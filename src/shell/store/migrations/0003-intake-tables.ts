@@ -39,7 +39,6 @@ export function intakeTablesMigration(dialect: Dialect): Migration {
         .addColumn("verdict", "text", (c) => c.notNull())
         .addColumn("assessment_json", "text", (c) => c.notNull())
         .addColumn("received_at", "bigint", (c) => c.notNull())
-        .addColumn("log_index", "bigint")
         .addUniqueConstraint("cases_request_unique", ["authority_id", "request_id"])
         .execute();
       await db.schema
