@@ -17,6 +17,7 @@ interface ServeOptions {
   demo?: boolean;
   law: string;
   rateLimit: string;
+  logIntervalMs: string;
 }
 
 export function registerServeCommand(program: Command): void {
@@ -29,6 +30,11 @@ export function registerServeCommand(program: Command): void {
     .option("--database-url <url>", "PostgreSQL URL instead of the SQLite file in --data")
     .option("--demo", "on an empty store, add demo authorities and ~30 signed demo requests")
     .option("--rate-limit <n>", "requests per second per authority (bursts of 4×)", "50")
+    .option(
+      "--log-interval-ms <ms>",
+      "log batch interval: the longest a receipt waits for its log entry",
+      "50",
+    )
     .option("--law <dir>", "knowledge-base directory", DEFAULT_LAW_DIR)
     .addHelpText("after", "\nExample: npx lightswitch serve --demo, then open http://127.0.0.1:8080/")
     .action(async (options: ServeOptions) => {
@@ -53,6 +59,7 @@ export function registerServeCommand(program: Command): void {
         databaseUrl: options.databaseUrl ?? process.env["LIGHTSWITCH_DATABASE_URL"],
         lawDir: options.law,
         rateLimit: { perSecond, burst: perSecond * 4 },
+        logIntervalMs: Number(options.logIntervalMs) > 0 ? Number(options.logIntervalMs) : 50,
       });
       if (options.demo === true) {
         const demo = await seedDemo(service, options.data);
