@@ -8,11 +8,13 @@ import type { Dialect } from "../database.ts";
 import { logTablesMigration } from "./0001-log-tables.ts";
 import { witnessTablesMigration } from "./0002-witness-tables.ts";
 import { intakeTablesMigration } from "./0003-intake-tables.ts";
+import { reportIndexMigration } from "./0004-report-index.ts";
 
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
   return {
     "0001-log-tables": logTablesMigration(dialect),
     "0002-witness-tables": witnessTablesMigration(dialect),
     "0003-intake-tables": intakeTablesMigration(dialect),
+    "0004-report-index": reportIndexMigration(dialect),
   };
 }
