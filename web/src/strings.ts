@@ -1,0 +1,193 @@
+/**
+ * Every string the console shows, in one object (English), so a translation is one file: copy this
+ * object, translate the values, keep the keys. Functions take the values they interpolate.
+ */
+export const strings = {
+  product: "Lightswitch",
+  tagline:
+    "Cross-border requests for electronic evidence, with cited safeguards and a public, verifiable log",
+  skipToContent: "Skip to content",
+  nav: {
+    label: "Main",
+    home: "Overview",
+    log: "Log",
+    treaties: "Treaty comparison",
+    report: "Transparency report",
+    notice: "Check a notice",
+    signIn: "Sign in",
+  },
+  footer: {
+    text: "Lightswitch is open source (Apache-2.0). Everything on these public pages can be checked without trusting this server.",
+    api: "API documentation",
+    checkpoint: "Latest log checkpoint (raw)",
+  },
+  common: {
+    loading: "Loading…",
+    retry: "Try again",
+    verified: "Verified",
+    notVerified: "Not verified",
+    failed: "Failed",
+    errorTitle: "Something went wrong",
+    notAvailableTitle: "Not available yet",
+    comingSoon: "Coming soon",
+    backToOverview: "Back to the overview",
+  },
+  home: {
+    title: "Lightswitch",
+    intro:
+      "States ask each other, and providers abroad, for people's data. Lightswitch assesses each request against the safeguards of a treaty, citing the articles, and records every case event in a public transparency log that anyone can verify.",
+    cards: {
+      log: "See the log's signed checkpoint, look up an entry and verify in your browser that it is in the log.",
+      treaties:
+        "Which requests each treaty lets through: the same documented cases assessed under five regimes.",
+      report: "Aggregate figures on requests, by state, instrument, measure and outcome.",
+      notice: "Told that your data were requested? Check your case's public records against the log.",
+    },
+  },
+  notFound: {
+    title: "Page not found",
+    body: "There is no page at this address.",
+  },
+  log: {
+    title: "Transparency log",
+    intro:
+      "Every case event yields a public record (no personal data) appended to this Merkle-tree log. The log signs checkpoints of its state and independent witnesses cosign them, so the operator cannot show different histories to different people. Your browser checks every proof below itself.",
+    checkpointHeading: "Current checkpoint",
+    empty: "The log has no checkpoint yet: no entry has been recorded.",
+    origin: "Origin",
+    size: "Entries",
+    rootHash: "Root hash",
+    extensions: "Extension lines",
+    signaturesHeading: "Signatures",
+    signatureKind: (isLog: boolean, timestamp: number | undefined) =>
+      isLog
+        ? "log signature"
+        : timestamp === undefined
+          ? "signature"
+          : `witness cosignature, ${new Date(timestamp * 1000).toISOString().replace(".000Z", "Z")}`,
+    keyId: (id: string) => `key ID ${id}`,
+    noSignatures: "The checkpoint carries no signature.",
+    rawNote: "The checkpoint as served",
+    keysLabel: "Verifier keys (vkey), one per line",
+    keysHelp:
+      "The log's key, and any witness's, as name+keyid+base64. Get them from the operator or a witness you trust; the browser remembers them.",
+    verifySignatures: "Verify signatures",
+    signatureStatus: {
+      verified: "✓ signature verified",
+      invalid: "✗ signature does NOT verify",
+      "no-key": "not checked: no key given for this signer",
+    },
+    badKey: (message: string) => `A key could not be read: ${message}`,
+    lookupHeading: "Look up an entry",
+    lookupLabel: "Entry number or event id",
+    lookupHelp: (size: number) =>
+      size === 0
+        ? "The log is empty."
+        : `A number from 0 to ${size - 1}, or the event id of a public record.`,
+    lookupButton: "Look up and verify",
+    lookupInvalid: (size: number) => `Enter a number from 0 to ${size - 1}, or an event id.`,
+    eventNotFound: (id: string) => `The log has no entry for event ${id}.`,
+    entryHeading: (index: number) => `Entry ${index}`,
+    inclusionOk: (index: number, size: number) =>
+      `✓ Entry ${index} is in the log: its proof leads to the checkpoint's root hash (size ${size}).`,
+    inclusionFailed: (index: number) =>
+      `✗ Entry ${index} could NOT be verified: its proof does not lead to the checkpoint's root hash.`,
+    leafHash: "Leaf hash (SHA-256 of 0x00 ‖ entry)",
+    proofHashes: (n: number) => `Inclusion proof (${n} hashes, built from the log's tiles)`,
+    computedRoot: "Root hash computed in your browser",
+    tilesFetched: (n: number) => `Tiles fetched: ${n}`,
+    recordHeading: "Public record",
+    notJson: "This entry is not JSON; its bytes (hex):",
+    consistencyHeading: "Consistency between two sizes",
+    consistencyIntro:
+      "A log must only grow. Give a size you saw earlier (and, if you kept it, that checkpoint's root hash): your browser checks that the tree of that size is a prefix of the later one.",
+    oldSizeLabel: "Earlier size",
+    newSizeLabel: "Later size",
+    oldRootLabel: "Root hash at the earlier size (optional, base64)",
+    oldRootHelp: "Without it, the earlier root is recomputed from the log's tiles.",
+    consistencyButton: "Verify consistency",
+    consistencyInvalid: (size: number) => `Sizes must satisfy 1 ≤ earlier ≤ later ≤ ${size}.`,
+    badRoot: "The root hash must be base64 of 32 bytes.",
+    consistencyOk: (oldSize: number, newSize: number) =>
+      `✓ Consistent: the tree of ${oldSize} entries is a prefix of the tree of ${newSize} entries.`,
+    consistencyFailed: (oldSize: number, newSize: number) =>
+      `✗ NOT consistent: the log's proof does not show the tree of ${oldSize} entries to be a prefix of the tree of ${newSize}.`,
+    notAnchored: "✗ The later size's root is not consistent with the current checkpoint.",
+    oldRoot: (source: "given" | "tiles") =>
+      source === "given" ? "Earlier root (as you gave it)" : "Earlier root (recomputed from tiles)",
+    newRoot: "Later root",
+    consistencyProof: (n: number) => `Consistency proof (${n} hashes)`,
+    errors: {
+      MALFORMED_CHECKPOINT: "The log's checkpoint is malformed.",
+      MALFORMED_KEY: "That verifier key is malformed.",
+      MALFORMED_TILE: "The log served a malformed tile.",
+      MALFORMED_ENTRY_BUNDLE: "The log served a malformed entry bundle.",
+      MALFORMED_PROOF: "The log served a malformed proof.",
+      INDEX_OUT_OF_RANGE: "That entry or size is beyond the checkpoint.",
+      LEAF_MISMATCH: "The log's hash tile disagrees with the entry it served: the log is inconsistent.",
+      INCLUSION_FAILED: "The inclusion proof does not verify.",
+      CONSISTENCY_FAILED: "The consistency proof does not verify.",
+      FETCH_FAILED: "The log could not be reached or answered with an error.",
+    },
+  },
+  treaties: {
+    title: "Treaty comparison",
+    intro: (scenarios: number, abusive: number, legitimate: number, profiles: number) =>
+      `${scenarios} requests modelled on documented cases — ${abusive} abusive (journalists, activists, researchers, opponents abroad…) and ${legitimate} legitimate (ransomware, fraud, child abuse, emergencies…) — each assessed under ${profiles} treaty profiles.`,
+    labelNote:
+      "A scenario is labelled by what it is — a persecution of protected conduct (abusive) or a genuine crime (legitimate) — never by what a profile decides.",
+    knowledgeBase: (version: string) => `Knowledge base ${version}.`,
+    chartsHeading: "Verdicts per profile",
+    chartLabel: (profile: string) => `Verdicts under ${profile}: abusive and legitimate scenarios`,
+    chartSummary: (label: string, counts: string) => `${label}: ${counts}`,
+    legend: "Verdicts",
+    matrixHeading: "Scenario × profile",
+    matrixCaption: "The verdict of every scenario under every profile. Choose a verdict to see its findings.",
+    matrixScroll: "Scenario × profile matrix (scrolls sideways)",
+    scenario: "Scenario",
+    label: "Label",
+    hard: "hard case",
+    findingsHeading: (scenario: string, profile: string) => `${scenario} under ${profile}`,
+    closeFindings: "Close the findings",
+    verdict: "Verdict",
+    measures: "Measures",
+    notApplicable: (n: number) => (n === 0 ? "" : `${n} rule(s) not applicable, not shown.`),
+    outcomeEffect: (outcome: string, effect: string) => `${outcome}, effect ${effect}`,
+    cites: "Cites",
+    unverifiedArticle: "(text not verified against the official text)",
+    factUnverified: (jurisdiction: string, fact: string) =>
+      `Relies on an unverified fact: ${jurisdiction} ${fact}`,
+    notification: "Notice to the person",
+    sourcesHeading: "Sources of the corpus",
+    sourcesSummary: (n: number) => `Show the ${n} scenarios and their sources`,
+    labels: { abusive: "abusive", legitimate: "legitimate" },
+  },
+  verdicts: {
+    execute: "execute",
+    partial: "partial",
+    refuse: "refuse",
+    review: "review",
+    consult: "consult",
+    incomplete: "incomplete",
+  },
+  report: {
+    title: "Transparency report",
+    body: "The transparency report — requests by requesting state, instrument, measure, verdict and refusal ground, over time, with small counts banded, and CSV and JSON downloads — is being built. It will appear here once the report API is available. No figures are shown until then: this page never shows invented data.",
+  },
+  notice: {
+    title: "Check a notice",
+    body: "When secrecy ends, the person whose data were requested receives a notice with a code. Pasting that code here will show the case's public records and verify each against the log, in your browser. The format of the notice code is not defined yet, so this check is not available yet.",
+    meanwhile: "Meanwhile, any entry of the log can be looked up and verified on the log page.",
+  },
+  signIn: {
+    title: "Sign in",
+    body: "Case workers will sign in here to see the queue of requests and decide cases. This comes with the case API and is not available yet.",
+  },
+  errors: {
+    http: (status: number, message: string) => `The server answered ${status}: ${message}`,
+    network: "The server could not be reached. Check your connection and try again.",
+    unexpected: "The server's answer was not what this page expects.",
+  },
+} as const;
+
+export type Strings = typeof strings;
