@@ -1,0 +1,220 @@
+/**
+ * The report index: counts of cases per month, dimension and key, kept up to date from the log so
+ * that a report is a GROUP BY over a few thousand rows, not a scan of millions of entries.
+ *
+ * Incremental, keyed by log index: `catchUp()` reads the entries after the last one counted (up to
+ * the latest checkpoint), folds each public record into its case's summary (core/reports/case-summary)
+ * and applies the change in the case's cells to `report_counts`, in one transaction per batch that
+ * also advances `next_index` — so a crash never counts an entry twice or not at all. The first
+ * statement of each batch locks the state row, so two processes catching up at once take turns.
+ * Entries that are not public records (e.g. appended by `log append`) are skipped and counted.
+ */
+import { type Kysely, sql, type Transaction } from "kysely";
+import { decodePublicRecord, type PublicRecord } from "../../core/records/public-record.ts";
+import { buildReport, type DimensionCount, type PeriodCounts } from "../../core/reports/build-report.ts";
+import {
+  type CaseSummary,
+  cellDelta,
+  type Dimension,
+  foldRecord,
+  parseCellId,
+} from "../../core/reports/case-summary.ts";
+import type { ReportPeriod } from "../../core/reports/period.ts";
+import type { Report } from "../../core/reports/report-schema.ts";
+import type { Dialect } from "../store/database.ts";
+import type { DB } from "../store/schema.ts";
+import { type ReportDB, withReportTables } from "./report-tables.ts";
+
+/** Entries per transaction. */
+const DEFAULT_BATCH = 5000;
+/** Rows per statement: below SQLite's 32,766 parameters at 4 columns. */
+const CHUNK = 1000;
+
+export interface CatchUpResult {
+  /** Entries read by this call. */
+  readonly indexed: number;
+  /** The index now covers log entries [0, logSize). */
+  readonly logSize: number;
+}
+
+function decodeOrSkip(data: Uint8Array): PublicRecord | undefined {
+  try {
+    return decodePublicRecord(data);
+  } catch {
+    return undefined;
+  }
+}
+
+export class ReportIndex {
+  readonly #db: Kysely<ReportDB>;
+  readonly dialect: Dialect;
+
+  constructor(db: Kysely<DB>, dialect: Dialect) {
+    this.#db = withReportTables(db);
+    this.dialect = dialect;
+  }
+
+  /** Counts every log entry not yet counted; returns how many and the size now covered. */
+  async catchUp(options: { batchSize?: number } = {}): Promise<CatchUpResult> {
+    const batchSize = options.batchSize ?? DEFAULT_BATCH;
+    let indexed = 0;
+    for (;;) {
+      const step = await this.#db.transaction().execute((tx) => this.#indexBatch(tx, batchSize));
+      indexed += step.indexed;
+      if (step.indexed === 0) return { indexed, logSize: step.logSize };
+    }
+  }
+
+  async #indexBatch(tx: Transaction<ReportDB>, batchSize: number): Promise<CatchUpResult> {
+    // Lock first (SQLite: the write lock; PostgreSQL: the row), then read the state.
+    await tx
+      .updateTable("report_index_state")
+      .set({ next_index: sql`next_index` })
+      .where("id", "=", 1)
+      .execute();
+    const state = await tx
+      .selectFrom("report_index_state")
+      .selectAll()
+      .where("id", "=", 1)
+      .executeTakeFirstOrThrow();
+    const checkpoint = await tx
+      .selectFrom("log_checkpoints")
+      .select("size")
+      .orderBy("size", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    const logSize = checkpoint?.size ?? 0;
+    const end = Math.min(logSize, state.next_index + batchSize);
+    if (end <= state.next_index) return { indexed: 0, logSize: state.next_index };
+
+    const entries = await tx
+      .selectFrom("log_entries")
+      .select(["idx", "data"])
+      .where("idx", ">=", state.next_index)
+      .where("idx", "<", end)
+      .orderBy("idx")
+      .execute();
+    const records: PublicRecord[] = [];
+    for (const entry of entries) {
+      const record = decodeOrSkip(entry.data);
+      if (record !== undefined) records.push(record);
+    }
+
+    const before = await this.#loadSummaries(tx, [...new Set(records.map((r) => r.commitment))]);
+    const after = new Map<string, CaseSummary>();
+    for (const record of records)
+      after.set(
+        record.commitment,
+        foldRecord(after.get(record.commitment) ?? before.get(record.commitment), record),
+      );
+    const deltas = new Map<string, number>();
+    for (const [commitment, summary] of after) cellDelta(before.get(commitment), summary, deltas);
+
+    await this.#saveSummaries(tx, after);
+    await this.#applyDeltas(tx, deltas);
+    await tx
+      .updateTable("report_index_state")
+      .set({ next_index: end, skipped: state.skipped + (entries.length - records.length) })
+      .where("id", "=", 1)
+      .execute();
+    return { indexed: end - state.next_index, logSize: end };
+  }
+
+  async #loadSummaries(tx: Transaction<ReportDB>, commitments: string[]): Promise<Map<string, CaseSummary>> {
+    const found = new Map<string, CaseSummary>();
+    for (let i = 0; i < commitments.length; i += CHUNK) {
+      const rows = await tx
+        .selectFrom("report_cases")
+        .select(["commitment", "summary"])
+        .where("commitment", "in", commitments.slice(i, i + CHUNK))
+        .execute();
+      // Our own rows, written below from a CaseSummary.
+      for (const row of rows) found.set(row.commitment, JSON.parse(row.summary) as CaseSummary);
+    }
+    return found;
+  }
+
+  async #saveSummaries(tx: Transaction<ReportDB>, summaries: Map<string, CaseSummary>): Promise<void> {
+    const rows = [...summaries].map(([commitment, summary]) => ({
+      commitment,
+      summary: JSON.stringify(summary),
+    }));
+    for (let i = 0; i < rows.length; i += CHUNK)
+      await tx
+        .insertInto("report_cases")
+        .values(rows.slice(i, i + CHUNK))
+        .onConflict((oc) =>
+          oc.column("commitment").doUpdateSet((eb) => ({ summary: eb.ref("excluded.summary") })),
+        )
+        .execute();
+  }
+
+  async #applyDeltas(tx: Transaction<ReportDB>, deltas: Map<string, number>): Promise<void> {
+    const rows = [...deltas].map(([id, cases]) => ({ ...parseCellId(id), cases }));
+    for (let i = 0; i < rows.length; i += CHUNK)
+      await tx
+        .insertInto("report_counts")
+        .values(rows.slice(i, i + CHUNK))
+        .onConflict((oc) =>
+          oc
+            .columns(["month", "dimension", "key"])
+            .doUpdateSet((eb) => ({ cases: eb("report_counts.cases", "+", eb.ref("excluded.cases")) })),
+        )
+        .execute();
+  }
+
+  /** The counts of a period, summed over its months (without catching up). */
+  async periodCounts(period: ReportPeriod): Promise<PeriodCounts> {
+    const first = period.months[0]!;
+    const last = period.months.at(-1)!;
+    const [totals, months, state] = await Promise.all([
+      this.#db
+        .selectFrom("report_counts")
+        .select(["dimension", "key", sql<number>`cast(sum(cases) as bigint)`.as("cases")])
+        .where("month", ">=", first)
+        .where("month", "<=", last)
+        .groupBy(["dimension", "key"])
+        .having(sql`sum(cases)`, ">", 0)
+        .execute(),
+      this.#db
+        .selectFrom("report_counts")
+        .select(["month", "key", "cases"])
+        .where("dimension", "=", "cases")
+        .where("month", ">=", first)
+        .where("month", "<=", last)
+        .where("cases", ">", 0)
+        .execute(),
+      this.#db
+        .selectFrom("report_index_state")
+        .select("next_index")
+        .where("id", "=", 1)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return {
+      totals: totals.map(
+        (t): DimensionCount => ({ dimension: t.dimension as Dimension, key: t.key, cases: Number(t.cases) }),
+      ),
+      months: months.map((m) => ({ month: m.month, key: m.key, cases: Number(m.cases) })),
+      logSize: state.next_index,
+    };
+  }
+
+  /** The months in which any case was first seen, oldest first (for the static site's index). */
+  async monthsWithCases(): Promise<string[]> {
+    const rows = await this.#db
+      .selectFrom("report_counts")
+      .select("month")
+      .distinct()
+      .where("dimension", "=", "cases")
+      .where("cases", ">", 0)
+      .orderBy("month")
+      .execute();
+    return rows.map((r) => r.month);
+  }
+
+  /** Catches up with the log, then builds the banded report of `period`. */
+  async report(period: ReportPeriod, threshold: number): Promise<Report> {
+    await this.catchUp();
+    return buildReport(period, await this.periodCounts(period), threshold);
+  }
+}
