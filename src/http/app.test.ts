@@ -45,6 +45,11 @@ describe("the HTTP app", () => {
     expect(home.body).toContain('href="/log/checkpoint"');
   });
 
+  it("mounts the simulation of the scenario corpus under /v1", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/v1/simulation/scenarios" });
+    expect(response.statusCode).toBe(200);
+  });
+
   it("lists the shipped profiles", async () => {
     const response = await t.app.inject({ method: "GET", url: "/v1/profiles" });
     expect(response.json().profiles.map((p: { id: string }) => p.id)).toContain("rights-first");

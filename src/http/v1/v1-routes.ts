@@ -7,6 +7,7 @@ import { docsRoute } from "./docs.ts";
 import { intakeJournalRoute } from "./intake-journal.ts";
 import { profilesRoute } from "./profiles.ts";
 import { requestsRoute } from "./requests.ts";
+import { simulationRoutes } from "./simulation/simulation-routes.ts";
 
 export interface V1Options {
   readonly law: ShippedLaw;
@@ -19,4 +20,5 @@ export const v1Routes: FastifyPluginAsync<V1Options> = async (app, { law, intake
   await app.register(assessRoute, { law });
   await app.register(requestsRoute, { intake });
   await app.register(intakeJournalRoute, { intake });
+  await app.register(simulationRoutes, { law });
 };
