@@ -34,6 +34,16 @@ export const intentRule: Rule<Settings> = {
   evaluate(ctx: RuleContext, s: Settings): Finding[] {
     const alleged = ctx.request.case.intent_alleged;
     const ordinary = ctx.request.case.conduct.filter((c) => !isProtectedActivity(c));
+    if (ordinary.length === 0) {
+      return [
+        makeFinding(ID, ctx, s.cite, {
+          outcome: "not_applicable",
+          effect: "none",
+          explanation:
+            "All the conduct alleged is protected activity; the mental element is not what decides this request.",
+        }),
+      ];
+    }
     const required =
       s.required === "dishonest_or_criminal" &&
       s.only_for !== undefined &&
