@@ -40,7 +40,7 @@ export interface TestCaseService {
 
 export async function openTestCaseService(
   dialect: TestDialect,
-  options: { rateLimit?: IntakeServiceOptions["rateLimit"] } = {},
+  options: Pick<IntakeServiceOptions, "rateLimit" | "personalData"> = {},
 ): Promise<TestCaseService> {
   const database = await dialect.open();
   const dataDir = mkdtempSync(join(tmpdir(), "lightswitch-case-"));
@@ -48,7 +48,7 @@ export async function openTestCaseService(
     dataDir,
     database,
     logIntervalMs: 5,
-    ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
+    ...options,
   });
   const { privateKey, publicKeyPem } = newKeyPair();
   await service.directory.add({

@@ -41,6 +41,7 @@ describe("detached compact JWS (RFC 7515 Appendix F, RFC 8037 EdDSA)", () => {
     ["alg none", `${b64({ alg: "none", kid: "k" })}..${sig}`, "unsupported_header"],
     ["alg HS256", `${b64({ alg: "HS256", kid: "k" })}..${sig}`, "unsupported_header"],
     ["no kid", `${b64({ alg: "EdDSA" })}..${sig}`, "unsupported_header"],
+    ["an overlong kid", `${b64({ alg: "EdDSA", kid: "k".repeat(129) })}..${sig}`, "unsupported_header"],
     [
       "b64:false (RFC 7797)",
       `${b64({ alg: "EdDSA", kid: "k", b64: false, crit: ["b64"] })}..${sig}`,

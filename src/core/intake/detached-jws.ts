@@ -46,10 +46,11 @@ export function parseDetachedJws(compact: string): DetachedJws {
   if (members["alg"] !== "EdDSA")
     throw new IntakeRejection("unsupported_header", 'the protected header must say "alg": "EdDSA"');
   const kid = members["kid"];
-  if (typeof kid !== "string" || kid === "")
+  // Authority ids are at most 128 characters (request-schema.ts); the kid is journaled, so bound it.
+  if (typeof kid !== "string" || kid === "" || kid.length > 128)
     throw new IntakeRejection(
       "unsupported_header",
-      'the protected header must carry "kid" (the authority id)',
+      'the protected header must carry "kid": the authority id (1–128 characters)',
     );
   const signature = Buffer.from(signatureSegment, "base64url");
   if (signature.length !== 64) throw malformed("an Ed25519 signature is 64 bytes");

@@ -192,6 +192,36 @@ for (const dialect of testDialects) {
   });
 }
 
+describe("personal data at rest", () => {
+  it("stores the request and assessment through the sealing port, and a replay opens them", async () => {
+    const sealer = {
+      seal: (plaintext: string, context: string) =>
+        `sealed:${context}:${Buffer.from(plaintext).toString("base64")}`,
+      open: (stored: string, context: string) => {
+        expect(stored.startsWith(`sealed:${context}:`)).toBe(true);
+        return Buffer.from(stored.slice(`sealed:${context}:`.length), "base64").toString();
+      },
+    };
+    const t = await openTestCaseService(testDialects[0]!, { personalData: sealer });
+    try {
+      const envelope = t.signed(exampleRequest());
+      const first = await t.app.inject({ method: "POST", url: "/v1/requests", payload: envelope });
+      const row = await t.service.database.db
+        .withTables<{ cases: { request_json: string; assessment_json: string } }>()
+        .selectFrom("cases")
+        .select(["request_json", "assessment_json"])
+        .executeTakeFirstOrThrow();
+      expect(row.request_json).toMatch(/^sealed:cases\/case-[^/]+\/request_json:/);
+      expect(row.assessment_json).not.toContain("lightswitch.assessment/v1");
+      const again = await t.app.inject({ method: "POST", url: "/v1/requests", payload: envelope });
+      expect(again.statusCode).toBe(200);
+      expect(again.json().assessment).toEqual(first.json().assessment);
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
+
 describe("rate limit", () => {
   it("answers 429 with Retry-After once an authority's bucket is empty, and journals it", async () => {
     const t = await openTestCaseService(testDialects[0]!, { rateLimit: { perSecond: 0.001, burst: 2 } });

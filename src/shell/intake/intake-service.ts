@@ -33,12 +33,7 @@ import type { ShippedLaw } from "../kb/load-shipped-law.ts";
 import type { LogStore } from "../log/log-store.ts";
 import type { Sequencer } from "../log/sequencer.ts";
 import { GroupCommitter } from "./group-commit.ts";
-import {
-  type CasesTable,
-  type IntakeDB,
-  type IntakeJournalTable,
-  isUniqueViolation,
-} from "./intake-tables.ts";
+import { type IntakeDB, type IntakeJournalTable, isUniqueViolation } from "./intake-tables.ts";
 
 /** Largest accepted body (HTTP 413 above it). */
 export const MAX_INTAKE_BODY_BYTES = 1024 * 1024;
@@ -54,6 +49,8 @@ export interface IntakeServiceOptions {
   readonly now?: () => number;
   readonly newCaseId?: () => string;
   readonly newSalt?: () => Uint8Array;
+  /** How the request and assessment are sealed at rest; default plaintext. */
+  readonly personalData?: PersonalDataSealer;
 }
 
 export interface IntakeReceipt {
@@ -78,6 +75,31 @@ export interface JournalEntry {
   readonly body_sha256: string;
   readonly body_size: number;
   readonly case_id: string | null;
+}
+
+/**
+ * Sealing of personal data at rest (DESIGN §4): the request and its assessment are stored through this
+ * port; `context` ("cases/<case_id>/<column>") must be authenticated by the cipher. Default: plaintext.
+ */
+export interface PersonalDataSealer {
+  readonly seal: (plaintext: string, context: string) => string;
+  readonly open: (stored: string, context: string) => string;
+}
+
+const PLAINTEXT: PersonalDataSealer = { seal: (plaintext) => plaintext, open: (stored) => stored };
+
+/** The authenticated context of an encrypted column of `cases`. */
+export function caseColumnContext(caseId: string, column: "request_json" | "assessment_json"): string {
+  return `cases/${caseId}/${column}`;
+}
+
+interface StoredCase {
+  readonly caseId: string;
+  readonly verdict: Verdict;
+  readonly assessment: Assessment;
+  readonly receivedAt: number;
+  readonly commitmentSalt: string;
+  readonly isNew: boolean;
 }
 
 /** What intake needs of the log: appending a case's public record, and finding it again on a replay. */
@@ -110,6 +132,7 @@ export class IntakeService {
   readonly #law: ShippedLaw;
   readonly #log: IntakeLog | undefined;
   readonly #writer: GroupCommitter<IntakeDB>;
+  readonly #personalData: PersonalDataSealer;
   readonly #buckets: TokenBuckets;
   readonly #now: () => number;
   readonly #newCaseId: () => string;
@@ -121,6 +144,7 @@ export class IntakeService {
     this.#law = options.law;
     this.#log = options.log;
     this.#writer = new GroupCommitter(options.db);
+    this.#personalData = options.personalData ?? PLAINTEXT;
     this.#buckets = new TokenBuckets(options.rateLimit ?? { perSecond: 50, burst: 200 });
     this.#now = options.now ?? Date.now;
     this.#newCaseId = options.newCaseId ?? (() => `case-${randomUUID()}`);
@@ -141,7 +165,7 @@ export class IntakeService {
       const envelope = decodeEnvelope(body, submission.claims);
       const jws = parseDetachedJws(envelope.signature);
       submission.claims.authorityId = jws.kid;
-      const canonical = canonicalBytes(envelope.request);
+      const canonical = canonicalizeRequest(envelope.request);
       await this.#verifySignature(jws, canonical);
       if (!this.#buckets.tryTake(jws.kid, submission.receivedAt))
         throw new IntakeRejection("rate_limited", `too many requests from ${jws.kid}; retry shortly`);
@@ -219,13 +243,13 @@ export class IntakeService {
         return this.#storeCase(submission, request, canonical, requestSha256, signature);
       },
     );
-    const logIndex = await this.#appendToLog(stored.row, request, stored.isNew);
+    const logIndex = await this.#appendToLog(stored, request, canonical);
     return {
       status: stored.isNew ? 201 : 200,
       body: {
-        case_id: stored.row.case_id,
-        verdict: stored.row.verdict as Verdict,
-        assessment: JSON.parse(stored.row.assessment_json) as Assessment,
+        case_id: stored.caseId,
+        verdict: stored.verdict,
+        assessment: stored.assessment,
         log_index: logIndex,
       },
     };
@@ -238,11 +262,11 @@ export class IntakeService {
     canonical: Uint8Array,
     requestSha256: string,
     signature: string,
-  ): Promise<{ row: CasesTable; isNew: boolean }> {
+  ): Promise<StoredCase> {
     return this.#writer.run(async (tx) => {
       const existing = await tx
         .selectFrom("cases")
-        .selectAll()
+        .select(["case_id", "request_sha256", "verdict", "assessment_json", "received_at", "commitment_salt"])
         .where("authority_id", "=", request.requesting.authority_id)
         .where("request_id", "=", request.id)
         .executeTakeFirst();
@@ -253,28 +277,51 @@ export class IntakeService {
             `request ${request.id} was already received with different content; give a changed request a new id`,
           );
         await this.#journal(tx, submission, "replayed", "replayed", existing.case_id);
-        return { row: existing, isNew: false };
+        const assessmentJson = this.#personalData.open(
+          existing.assessment_json,
+          caseColumnContext(existing.case_id, "assessment_json"),
+        );
+        return {
+          caseId: existing.case_id,
+          verdict: existing.verdict as Verdict,
+          assessment: JSON.parse(assessmentJson) as Assessment,
+          receivedAt: Number(existing.received_at),
+          commitmentSalt: existing.commitment_salt,
+          isNew: false,
+        };
       }
       const profileId = defaultProfileFor(request, this.#law.profiles);
       const profile = this.#law.profiles.get(profileId);
       if (profile === undefined) throw new AppError("INTERNAL", `profile ${profileId} is not loaded`);
       const assessment = assessRequest(request, profile, this.#law.kb);
-      const row: CasesTable = {
-        case_id: this.#newCaseId(),
-        authority_id: request.requesting.authority_id,
-        request_id: request.id,
-        request_sha256: requestSha256,
-        request_json: new TextDecoder().decode(canonical),
-        signature,
-        commitment_salt: Buffer.from(this.#newSalt()).toString("hex"),
-        profile: profileId,
+      const caseId = this.#newCaseId();
+      const stored: StoredCase = {
+        caseId,
         verdict: assessment.verdict,
-        assessment_json: JSON.stringify(assessment),
-        received_at: submission.receivedAt,
+        assessment,
+        receivedAt: submission.receivedAt,
+        commitmentSalt: Buffer.from(this.#newSalt()).toString("hex"),
+        isNew: true,
       };
-      await tx.insertInto("cases").values(row).execute();
-      await this.#journal(tx, submission, "accepted", "accepted", row.case_id);
-      return { row, isNew: true };
+      const seal = this.#personalData.seal;
+      await tx
+        .insertInto("cases")
+        .values({
+          case_id: caseId,
+          authority_id: request.requesting.authority_id,
+          request_id: request.id,
+          request_sha256: requestSha256,
+          request_json: seal(new TextDecoder().decode(canonical), caseColumnContext(caseId, "request_json")),
+          signature,
+          commitment_salt: stored.commitmentSalt,
+          profile: profileId,
+          verdict: assessment.verdict,
+          assessment_json: seal(JSON.stringify(assessment), caseColumnContext(caseId, "assessment_json")),
+          received_at: submission.receivedAt,
+        })
+        .execute();
+      await this.#journal(tx, submission, "accepted", "accepted", caseId);
+      return stored;
     });
   }
 
@@ -283,19 +330,19 @@ export class IntakeService {
    * log is the one place the index lives (event id → index): a replay finds it there, or appends again
    * if an earlier attempt stopped before the log (the same event id and bytes give the same index).
    */
-  async #appendToLog(row: CasesTable, request: Request, isNew: boolean): Promise<number | null> {
+  async #appendToLog(stored: StoredCase, request: Request, canonical: Uint8Array): Promise<number | null> {
     if (this.#log === undefined) return null;
-    const eventId = receivedEventId(row.case_id);
-    if (!isNew) {
+    const eventId = receivedEventId(stored.caseId);
+    if (!stored.isNew) {
       const index = await this.#log.store.indexOfEvent(eventId);
       if (index !== undefined) return index;
     }
     const record = receivedRecord({
-      caseId: row.case_id,
+      caseId: stored.caseId,
       request,
-      verdict: row.verdict as Verdict,
-      receivedAt: new Date(Number(row.received_at)),
-      commitment: requestCommitment(Buffer.from(row.commitment_salt, "hex"), Buffer.from(row.request_json)),
+      verdict: stored.verdict,
+      receivedAt: new Date(stored.receivedAt),
+      commitment: requestCommitment(Buffer.from(stored.commitmentSalt, "hex"), canonical),
     });
     return (await this.#log.sequencer.append(record, { eventId })).index;
   }
@@ -370,6 +417,18 @@ function decodeEnvelope(body: Uint8Array, claims: Claims): Envelope {
       issues: [{ path: "signature", message: "expected string" }],
     });
   return { request, signature };
+}
+
+/** The signed bytes; a value too deeply nested to canonicalize is refused, not a crash. */
+function canonicalizeRequest(value: unknown): Uint8Array {
+  try {
+    return canonicalBytes(value);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new IntakeRejection("invalid_request", "the request is nested too deeply", {
+      issues: [{ path: "request", message: "nested too deeply" }],
+    });
+  }
 }
 
 /** Step 5: schema validation, with field paths relative to the body (`request.case.facts`). */

@@ -50,6 +50,7 @@ export interface CaseServiceOptions extends StoreLocation {
   readonly logIntervalMs?: number;
   readonly lawDir?: string;
   readonly rateLimit?: IntakeServiceOptions["rateLimit"];
+  readonly personalData?: IntakeServiceOptions["personalData"];
 }
 
 export async function openCaseService(options: CaseServiceOptions): Promise<CaseService> {
@@ -67,6 +68,7 @@ export async function openCaseService(options: CaseServiceOptions): Promise<Case
     law,
     log,
     ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
+    ...(options.personalData === undefined ? {} : { personalData: options.personalData }),
   });
   return {
     database,
