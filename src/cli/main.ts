@@ -8,6 +8,7 @@ import { registerAuthoritiesCommand } from "./commands/authorities.ts";
 import { registerLawCommand } from "./commands/law.ts";
 import { registerLogCommand } from "./commands/log.ts";
 import { registerProfilesCommand } from "./commands/profiles.ts";
+import { registerReportCommand } from "./commands/report.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerSimulateCommand } from "./commands/simulate.ts";
 import { registerWitnessCommand } from "./commands/witness.ts";
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerSimulateCommand(program);
   registerServeCommand(program);
   registerAuthoritiesCommand(program);
+  registerReportCommand(program);
   return program;
 }
 

@@ -67,7 +67,7 @@ for (const dialect of testDialects) {
       const expected = countsForPeriod(countRecords(records), YEAR, records.length + 1);
       expect(normalised(await index.periodCounts(YEAR))).toEqual(normalised(expected));
       expect(await index.report(YEAR, 10)).toEqual(buildReport(YEAR, expected, 10));
-      expect(await index.monthsWithCases()).toContain("2026-01");
+      expect(await index.monthsWithData()).toContain("2026-01");
     });
 
     it("a sealed case moves from the sealed count into the breakdowns when it is disclosed", async () => {

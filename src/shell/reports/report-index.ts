@@ -199,13 +199,12 @@ export class ReportIndex {
     };
   }
 
-  /** The months in which any case was first seen, oldest first (for the static site's index). */
-  async monthsWithCases(): Promise<string[]> {
+  /** The months with anything to report (a case received, or any event), oldest first. */
+  async monthsWithData(): Promise<string[]> {
     const rows = await this.#db
       .selectFrom("report_counts")
       .select("month")
       .distinct()
-      .where("dimension", "=", "cases")
       .where("cases", ">", 0)
       .orderBy("month")
       .execute();
