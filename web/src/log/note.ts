@@ -100,9 +100,16 @@ export async function parseVerifierKey(vkey: string): Promise<VerifierKey> {
   const bad = (why: string): never => {
     throw new LogVerifyError("MALFORMED_KEY", `not a verifier key: ${why}`);
   };
-  const parts = vkey.trim().split("+");
-  if (parts.length !== 3) return bad("expected name+keyid+key");
-  const [name, keyId, keyText] = parts as [string, string, string];
+  // The name has no "+" and the key ID is hex, but base64 may contain "+": split at the first two only.
+  const text = vkey.trim();
+  const first = text.indexOf("+");
+  const second = text.indexOf("+", first + 1);
+  if (first < 0 || second < 0) return bad("expected name+keyid+key");
+  const [name, keyId, keyText] = [
+    text.slice(0, first),
+    text.slice(first + 1, second),
+    text.slice(second + 1),
+  ];
   const key = decodeBase64(keyText);
   if (name === "" || !/^[0-9a-f]{8}$/.test(keyId) || key === undefined || key.length !== 33)
     return bad("expected name+8 hex digits+base64 of a type byte and a 32-byte Ed25519 key");

@@ -275,8 +275,9 @@ function Sources({ scenarios }: { scenarios: readonly SimulationScenario[] }) {
             </span>
             <p>{s.summary}</p>
             <ul>
-              {s.sources.map((source) => (
-                <li key={source.title}>
+              {s.sources.map((source, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: sources are a fixed list and titles may repeat
+                <li key={i}>
                   {source.url ? (
                     <a href={source.url} rel="noreferrer" target="_blank">
                       {source.title}
@@ -340,7 +341,8 @@ function Citations({ citations }: { citations: Assessment["findings"][number]["c
       {citations.map((c, i) => {
         const text = `${c.instrument} art. ${c.article}`;
         return (
-          <span key={`${c.instrument}-${c.article}`}>
+          // biome-ignore lint/suspicious/noArrayIndexKey: citations are a fixed list and may repeat
+          <span key={i}>
             {i > 0 ? "; " : null}
             {c.url ? (
               <a href={c.url} rel="noreferrer" target="_blank">
@@ -367,16 +369,18 @@ function AssessmentView({ assessment }: { assessment: Assessment }) {
       <p>
         {t.measures}:{" "}
         {assessment.measures.map((m, i) => (
-          <span key={m.type}>
+          // biome-ignore lint/suspicious/noArrayIndexKey: measures are a fixed list
+          <span key={i}>
             {i > 0 ? ", " : null}
             {m.type} <VerdictBadge verdict={m.verdict} />
           </span>
         ))}
       </p>
       <ul className="finding-list">
-        {relevant.map((finding) => (
+        {relevant.map((finding, i) => (
           <li
-            key={`${finding.rule}-${finding.measures?.join(",") ?? ""}`}
+            // biome-ignore lint/suspicious/noArrayIndexKey: findings are a fixed list; one rule may give several
+            key={i}
             className={`finding outcome-${finding.outcome}`}
           >
             <strong>{finding.rule}</strong> — {t.outcomeEffect(finding.outcome, finding.effect)}
@@ -385,8 +389,9 @@ function AssessmentView({ assessment }: { assessment: Assessment }) {
             <Citations citations={finding.citations} />
             {(finding.facts ?? [])
               .filter((fact) => !fact.verified)
-              .map((fact) => (
-                <p key={`${fact.jurisdiction}-${fact.fact}`} className="muted">
+              .map((fact, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a finding may rely on the same fact twice
+                <p key={i} className="muted">
                   {t.factUnverified(fact.jurisdiction, fact.fact)}
                 </p>
               ))}

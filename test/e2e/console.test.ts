@@ -1,0 +1,230 @@
+/**
+ * End-to-end tests of the web console in real Chromium (Debian's `chromium`, driven by playwright-core;
+ * never a downloaded browser). Screenshots of every page at 1280×800 and 390×844 go to
+ * test-artifacts/e2e/ for people to look at. Without /usr/bin/chromium the tests fail on CI (CI=true)
+ * and are skipped elsewhere, saying why.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ConsoleServer, startConsoleServer } from "./console-server.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = join(process.cwd(), "test-artifacts", "e2e");
+const hasChromium = existsSync(CHROMIUM);
+const isCi = process.env["CI"] === "true";
+
+if (!hasChromium && isCi)
+  throw new Error(
+    `${CHROMIUM} is missing: the web console's end-to-end tests must run on CI. Install Debian's chromium (apt-get install -y chromium), as .ci/run does.`,
+  );
+if (!hasChromium)
+  console.warn(
+    `skipping the web console's end-to-end tests: ${CHROMIUM} is missing (apt-get install chromium)`,
+  );
+
+/** Browser state settles asynchronously (fetches, WebCrypto): poll, with room for a slow CI machine. */
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+] as const;
+
+describe.skipIf(!hasChromium)("web console in Chromium", () => {
+  let server: ConsoleServer;
+  let context: BrowserContext;
+  let profileDir: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startConsoleServer(300);
+    profileDir = mkdtempSync(join(tmpdir(), "lightswitch-chromium-"));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: VIEWPORTS[0],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  async function open(hash: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on("pageerror", (error) => pageErrors.push(`${hash}: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") pageErrors.push(`${hash}: ${message.text()}`);
+    });
+    await page.goto(`${server.url}/${hash}`);
+    return page;
+  }
+
+  /** The viewport at each size (what a reader sees first), and the whole page unless it is a dialog. */
+  async function screenshots(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      const file = join(ARTIFACTS, `${name}-${viewport.width}x${viewport.height}`);
+      await page.screenshot({ path: `${file}.png` });
+      if (fullPage) await page.screenshot({ path: `${file}-full.png`, fullPage: true });
+    }
+    await page.setViewportSize(VIEWPORTS[0]);
+  }
+
+  it("shows the log's current checkpoint and its cosignature", async () => {
+    const page = await open("#/log");
+    await eventually(() => page.getByTestId("checkpoint-size").textContent()).toBe("300");
+    const checkpoint = await page.getByTestId("checkpoint").textContent();
+    expect(checkpoint).toContain("lightswitch.example/log");
+    await eventually(() => page.locator(".signatures li").count()).toBe(2);
+    expect(await page.locator(".signatures").textContent()).toContain("witness cosignature");
+    await page.close();
+  });
+
+  it("verifies the log's signature and the witness's cosignature with the keys given", async () => {
+    const page = await open("#/log");
+    await page.getByLabel("Verifier keys").fill(`${server.logVkey}\n${server.witnessVkey}`);
+    await page.getByRole("button", { name: "Verify signatures" }).click();
+    await eventually(() => page.getByTestId("signature-check").allTextContents()).toEqual([
+      "✓ signature verified",
+      "✓ signature verified",
+    ]);
+    await page.close();
+  });
+
+  it("looks up an entry by number and verifies its inclusion in the browser (✓)", async () => {
+    const page = await open("#/log");
+    await page.getByLabel("Entry number or event id").fill("257");
+    await page.getByRole("button", { name: "Look up and verify" }).click();
+    await page.getByTestId("inclusion-ok").waitFor();
+    expect(await page.getByTestId("inclusion-ok").textContent()).toContain("✓ Entry 257 is in the log");
+    const record = JSON.parse((await page.getByTestId("record").textContent()) ?? "");
+    expect(record).toMatchObject({ format: "lightswitch.public-record/v1", event_id: server.eventId(257) });
+    await screenshots(page, "log-explorer");
+    await page.close();
+  });
+
+  it("looks up an entry by event id and verifies it", async () => {
+    const page = await open("#/log");
+    await page.getByLabel("Entry number or event id").fill(server.eventId(42));
+    await page.getByRole("button", { name: "Look up and verify" }).click();
+    await page.getByTestId("inclusion-ok").waitFor();
+    expect(await page.getByTestId("inclusion-result").textContent()).toContain("Entry 42");
+    await page.close();
+  });
+
+  it("refuses an entry beyond the checkpoint with a clear message", async () => {
+    const page = await open("#/log");
+    await page.getByLabel("Entry number or event id").fill("300");
+    await page.getByRole("button", { name: "Look up and verify" }).click();
+    await eventually(() => page.getByRole("alert").textContent()).toContain("from 0 to 299");
+    await page.close();
+  });
+
+  it("verifies consistency between two sizes, and rejects a wrong earlier root", async () => {
+    const page = await open("#/log");
+    await page.getByLabel("Earlier size", { exact: true }).fill("100");
+    await page.getByLabel("Later size", { exact: true }).fill("300");
+    await page.getByRole("button", { name: "Verify consistency" }).click();
+    await page.getByTestId("consistency-ok").waitFor();
+    await page.getByLabel("Later size", { exact: true }).fill("257");
+    await page.getByRole("button", { name: "Verify consistency" }).click();
+    await eventually(() => page.getByTestId("consistency-ok").textContent()).toContain("257 entries");
+    await page.getByLabel("Root hash at the earlier size").fill(btoa("x".repeat(32)));
+    await page.getByRole("button", { name: "Verify consistency" }).click();
+    await page.getByTestId("consistency-failed").waitFor();
+    await page.close();
+  });
+
+  it("reaches the lookup form by keyboard alone and verifies an entry with Enter", async () => {
+    const page = await open("#/log");
+    await page.getByTestId("checkpoint-size").waitFor();
+    const label = async () =>
+      page.evaluate(() => {
+        const element = document.activeElement;
+        return element instanceof HTMLInputElement ? (element.labels?.[0]?.textContent ?? "") : "";
+      });
+    let reached = false;
+    for (let presses = 0; presses < 40 && !reached; presses++) {
+      await page.keyboard.press("Tab");
+      reached = (await label()) === "Entry number or event id";
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.type("7");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("inclusion-ok").waitFor();
+    await page.close();
+  });
+
+  it("renders one chart (an svg) per profile and the scenario × profile matrix", async () => {
+    const page = await open("#/treaties");
+    await page.getByTestId("matrix").waitFor();
+    const profiles = await page.locator("figure.chart").evaluateAll((figures) =>
+      figures.map((f) => ({
+        profile: f.getAttribute("data-profile"),
+        svgs: f.querySelectorAll("svg").length,
+      })),
+    );
+    expect(profiles.map((p) => p.profile)).toEqual([
+      "un-cybercrime-2024",
+      "budapest-2001",
+      "budapest-protocol2-2022",
+      "eu-e-evidence-2023",
+      "rights-first",
+    ]);
+    for (const p of profiles) expect(p.svgs).toBeGreaterThanOrEqual(1);
+    expect(await page.locator("[data-testid=matrix] tbody tr").count()).toBeGreaterThanOrEqual(60);
+    expect(await page.locator("[data-testid=matrix] thead th").count()).toBe(2 + 5);
+    await screenshots(page, "treaty-comparison");
+    await page.close();
+  });
+
+  it("opens a cell's findings with citations, and closes them with Escape", async () => {
+    const page = await open("#/treaties");
+    await page.getByTestId("matrix").waitFor();
+    const firstRow = page.locator("[data-testid=matrix] tbody tr").first();
+    await firstRow.locator("a.verdict").last().click();
+    const dialog = page.getByTestId("findings");
+    await dialog.locator(".finding").first().waitFor();
+    expect(await dialog.textContent()).toContain("rights-first");
+    expect(await dialog.locator(".finding a[href^='http']").count()).toBeGreaterThan(0);
+    await screenshots(page, "treaty-findings", { fullPage: false });
+    await page.keyboard.press("Escape");
+    await eventually(() => page.evaluate(() => window.location.hash)).toBe("#/treaties");
+    expect(await dialog.count()).toBe(0);
+    await page.close();
+  });
+
+  it.each([
+    ["overview", "#/", "Lightswitch"],
+    ["transparency-report", "#/report", "Coming soon"],
+    ["check-notice", "#/notice", "Not available yet"],
+    ["sign-in", "#/sign-in", "Not available yet"],
+    ["not-found", "#/nowhere", "Page not found"],
+  ])("shows the %s page with its state", async (name, hash, text) => {
+    const page = await open(hash);
+    await eventually(() => page.locator("main").textContent()).toContain(text);
+    expect(await page.locator("nav a").count()).toBe(5);
+    await screenshots(page, name);
+    await page.close();
+  });
+
+  it("logs no error in the browser console on any page", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
