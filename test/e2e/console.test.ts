@@ -154,15 +154,14 @@ describe.skipIf(!hasChromium)("web console in Chromium", () => {
   it("reaches the lookup form by keyboard alone and verifies an entry with Enter", async () => {
     const page = await open("#/log");
     await page.getByTestId("checkpoint-size").waitFor();
-    const label = async () =>
-      page.evaluate(() => {
-        const element = document.activeElement;
-        return element instanceof HTMLInputElement ? (element.labels?.[0]?.textContent ?? "") : "";
-      });
+    const input = page.getByLabel("Entry number or event id", { exact: true });
+    const inputId = await input.getAttribute("id");
+    const focusedId = async () =>
+      (await page.locator(":focus").count()) === 1 ? page.locator(":focus").getAttribute("id") : null;
     let reached = false;
     for (let presses = 0; presses < 40 && !reached; presses++) {
       await page.keyboard.press("Tab");
-      reached = (await label()) === "Entry number or event id";
+      reached = (await focusedId()) === inputId;
     }
     expect(reached).toBe(true);
     await page.keyboard.type("7");
@@ -205,7 +204,7 @@ describe.skipIf(!hasChromium)("web console in Chromium", () => {
     expect(await dialog.locator(".finding a[href^='http']").count()).toBeGreaterThan(0);
     await screenshots(page, "treaty-findings", { fullPage: false });
     await page.keyboard.press("Escape");
-    await eventually(() => page.evaluate(() => window.location.hash)).toBe("#/treaties");
+    await eventually(async () => new URL(page.url()).hash).toBe("#/treaties");
     expect(await dialog.count()).toBe(0);
     await page.close();
   });
