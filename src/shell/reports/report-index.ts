@@ -57,6 +57,16 @@ export class ReportIndex {
   /** Counts every log entry not yet counted; returns how many and the size now covered. */
   async catchUp(options: { batchSize?: number } = {}): Promise<CatchUpResult> {
     const batchSize = options.batchSize ?? DEFAULT_BATCH;
+    // Up to date (the common case when serving reports): no write transaction, no lock.
+    const [state, size] = await Promise.all([
+      this.#db
+        .selectFrom("report_index_state")
+        .select("next_index")
+        .where("id", "=", 1)
+        .executeTakeFirstOrThrow(),
+      this.#logSize(this.#db),
+    ]);
+    if (state.next_index >= size) return { indexed: 0, logSize: state.next_index };
     let indexed = 0;
     for (;;) {
       const step = await this.#db.transaction().execute((tx) => this.#indexBatch(tx, batchSize));
@@ -77,13 +87,7 @@ export class ReportIndex {
       .selectAll()
       .where("id", "=", 1)
       .executeTakeFirstOrThrow();
-    const checkpoint = await tx
-      .selectFrom("log_checkpoints")
-      .select("size")
-      .orderBy("size", "desc")
-      .limit(1)
-      .executeTakeFirst();
-    const logSize = checkpoint?.size ?? 0;
+    const logSize = await this.#logSize(tx);
     const end = Math.min(logSize, state.next_index + batchSize);
     if (end <= state.next_index) return { indexed: 0, logSize: state.next_index };
 
@@ -118,6 +122,16 @@ export class ReportIndex {
       .where("id", "=", 1)
       .execute();
     return { indexed: end - state.next_index, logSize: end };
+  }
+
+  async #logSize(db: Kysely<ReportDB>): Promise<number> {
+    const checkpoint = await db
+      .selectFrom("log_checkpoints")
+      .select("size")
+      .orderBy("size", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    return checkpoint?.size ?? 0;
   }
 
   async #loadSummaries(tx: Transaction<ReportDB>, commitments: string[]): Promise<Map<string, CaseSummary>> {
