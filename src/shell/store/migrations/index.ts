@@ -9,6 +9,7 @@ import { logTablesMigration } from "./0001-log-tables.ts";
 import { witnessTablesMigration } from "./0002-witness-tables.ts";
 import { intakeTablesMigration } from "./0003-intake-tables.ts";
 import { reportIndexMigration } from "./0004-report-index.ts";
+import { caseWorkflowMigration } from "./0005-case-workflow.ts";
 
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -16,5 +17,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     "0002-witness-tables": witnessTablesMigration(dialect),
     "0003-intake-tables": intakeTablesMigration(dialect),
     "0004-report-index": reportIndexMigration(dialect),
+    "0005-case-workflow": caseWorkflowMigration(dialect),
   };
 }
