@@ -7,16 +7,15 @@
  *   4. decode the entry: it must be the receipt of a request (its day is when it was received)
  *   5. recompute SHA-256(salt ‖ RFC 8785 request) from the code's salt and the request the person was
  *      given, and compare it with the record's commitment
- *   6. read the later entries: every later record of the case must carry the same commitment; those
- *      found are proved included too
+ *   6. the case's later records: those the notice lists by event id must be in the log with the same
+ *      commitment; the later entries are read and those with the commitment are reported; each is
+ *      proved included
  *
  * Each failing step gives `verified: false` with a code and a plain reason; nothing here throws for
- * what a hostile log serves. Step 6 finds the case's later records by their commitment (and, in the
- * intake's record format, by case id): a log that hides entries from this reader is caught by a full
- * audit (`lightswitch log verify`), which checks every entry against the tiles and the root.
+ * what a hostile log serves. Public records carry no case reference, so step 6 links records to the
+ * case by the commitment and by the event ids the notice lists; a log that hides entries from this
+ * reader is caught by a full audit (`lightswitch log verify`), which checks every entry.
  */
-import { z } from "zod";
-import { RECORD_FORMAT } from "../../core/intake/received-record.ts";
 import { bytesEqual, encodeBase64 } from "../../core/log/bytes.ts";
 import { type Checkpoint, openCheckpoint } from "../../core/log/checkpoint.ts";
 import { isLogError } from "../../core/log/log-error.ts";
@@ -46,6 +45,7 @@ export const DEFAULT_MAX_SCAN_ENTRIES = 65_536;
 
 export interface LaterRecord {
   readonly index: number;
+  readonly event_id: string;
   readonly event_type: string;
   readonly date: string;
   readonly visibility: "sealed" | "public";
@@ -83,6 +83,8 @@ export interface VerifyNoticeOptions {
   /** Expected checkpoint origin; default the key's name. */
   readonly origin?: string | undefined;
   readonly maxScanEntries?: number | undefined;
+  /** Event ids of the case's later records as the notice lists them: each must carry the commitment. */
+  readonly caseEventIds?: readonly string[] | undefined;
 }
 
 /** A step failed: carried to the one place that turns it into `verified: false`. */
@@ -145,7 +147,7 @@ async function runSteps(options: VerifyNoticeOptions): Promise<NoticeVerificatio
       "NOT_A_RECEIPT",
       `entry ${index} records a "${record.eventType}" event, not the receipt of a request`,
     );
-  if (record.eventId !== undefined && record.eventId !== code.eventId)
+  if (record.eventId !== code.eventId)
     fail("NOT_A_RECEIPT", `entry ${index} carries event id ${record.eventId}, not ${code.eventId}`);
 
   // 5. The commitment.
@@ -165,6 +167,14 @@ async function runSteps(options: VerifyNoticeOptions): Promise<NoticeVerificatio
     origin,
     maxEntries: options.maxScanEntries ?? DEFAULT_MAX_SCAN_ENTRIES,
   });
+  const listed = await listedRecords(source, {
+    eventIds: options.caseEventIds ?? [],
+    record,
+    verifier,
+    origin,
+  });
+  for (const record of listed) if (!later.some((r) => r.index === record.index)) later.push(record);
+  later.sort((a, b) => a.index - b.index);
   return {
     verified: true,
     event_id: code.eventId,
@@ -253,28 +263,16 @@ async function provenEntry(
   }
 }
 
-/** The fields verification reads, from either record format the log may hold. */
+/** The fields verification reads from a logged public record. */
 interface LoggedRecord {
   readonly eventType: string;
-  /** public-record/v1 carries its event id; the intake's record/v1 carries the case id instead. */
-  readonly eventId?: string;
-  readonly caseId?: string;
+  readonly eventId: string;
   readonly date: string;
   readonly commitment: string;
   readonly visibility: "sealed" | "public";
 }
 
-/** The intake's `lightswitch.record/v1` (src/core/intake/received-record.ts), the fields read here. */
-const IntakeRecordSchema = z.looseObject({
-  format: z.literal(RECORD_FORMAT),
-  event: z.string(),
-  case: z.string(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  commitment: z.string().regex(/^[0-9a-f]{64}$/),
-  sealed: z.boolean(),
-});
-
-/** Decodes an entry (untrusted bytes); undefined when it is not a Lightswitch record. */
+/** Decodes an entry (untrusted bytes); undefined when it is not a Lightswitch public record. */
 function decodeRecord(entry: Uint8Array): LoggedRecord | undefined {
   try {
     const record = decodePublicRecord(entry);
@@ -286,23 +284,8 @@ function decodeRecord(entry: Uint8Array): LoggedRecord | undefined {
       visibility: record.visibility,
     };
   } catch {
-    // Not public-record/v1: try the intake's format below.
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(entry));
-  } catch {
     return undefined;
   }
-  const parsed = IntakeRecordSchema.safeParse(json);
-  if (!parsed.success) return undefined;
-  return {
-    eventType: parsed.data.event,
-    caseId: parsed.data.case,
-    date: parsed.data.date,
-    commitment: parsed.data.commitment,
-    visibility: parsed.data.sealed ? "sealed" : "public",
-  };
 }
 
 async function laterRecords(
@@ -332,25 +315,45 @@ async function laterRecords(
       const position = bundleIndex * TILE_WIDTH + i;
       if (position < from || position >= to) continue;
       const record = decodeRecord(entries[i]!);
-      if (record === undefined) continue;
-      const sameCase = at.record.caseId !== undefined && record.caseId === at.record.caseId;
-      const sameCommitment = record.commitment === at.record.commitment;
-      if (!sameCase && !sameCommitment) continue;
+      if (record === undefined || record.commitment !== at.record.commitment) continue;
       const proved = await provenEntry(source, position, at.verifier, at.origin);
       if (!bytesEqual(proved.entry, entries[i]!))
         fail("INCLUSION_INVALID", `entry ${position} differs between its bundle and its proof`);
-      if (!sameCommitment)
-        fail(
-          "LATER_RECORD_MISMATCH",
-          `entry ${position}, the case's "${record.eventType}" record of ${record.date}, carries another commitment: the case's record was changed`,
-        );
-      later.push({
-        index: position,
-        event_type: record.eventType,
-        date: record.date,
-        visibility: record.visibility,
-      });
+      later.push(laterRecord(position, record));
     }
   }
   return { later, scan: { from, to, complete: to === at.size } };
+}
+
+function laterRecord(index: number, record: LoggedRecord): LaterRecord {
+  return {
+    index,
+    event_id: record.eventId,
+    event_type: record.eventType,
+    date: record.date,
+    visibility: record.visibility,
+  };
+}
+
+/** The case's records the notice lists by event id: each in the log, proved, with the same commitment. */
+async function listedRecords(
+  source: NoticeLogSource,
+  at: { eventIds: readonly string[]; record: LoggedRecord; verifier: NoteVerifier; origin: string },
+): Promise<LaterRecord[]> {
+  const listed: LaterRecord[] = [];
+  for (const eventId of at.eventIds) {
+    const index = await source.indexOfEvent(eventId);
+    if (index === undefined)
+      fail("LATER_RECORD_MISMATCH", `the case's record ${eventId} named in the notice is not in the log`);
+    const record = decodeRecord((await provenEntry(source, index, at.verifier, at.origin)).entry);
+    if (record === undefined || record.eventId !== eventId)
+      fail("LATER_RECORD_MISMATCH", `entry ${index} is not the case's record ${eventId}`);
+    if (record.commitment !== at.record.commitment)
+      fail(
+        "LATER_RECORD_MISMATCH",
+        `the case's "${record.eventType}" record ${eventId} of ${record.date} carries another commitment`,
+      );
+    listed.push(laterRecord(index, record));
+  }
+  return listed;
 }
