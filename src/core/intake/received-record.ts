@@ -1,4 +1,7 @@
 /**
+ * Superseded: intake now logs `lightswitch.public-record/v1` entries (intake-records.ts). This first
+ * format stays for logs written before and for the readers that accept both (notices).
+ *
  * The public log entry for a received case (DESIGN §3, "Public record and commitment"): no personal data,
  * only categories, the verdict, the day, and the commitment SHA-256(salt ‖ canonical request). While the
  * requester asked for confidentiality the case is sealed: only the commitment and the sealed status are

@@ -22,9 +22,9 @@ import { assessRequest } from "../../core/assess/assess.ts";
 import type { Assessment, Verdict } from "../../core/assess/assessment.ts";
 import { canonicalBytes } from "../../core/intake/canonical-json.ts";
 import { type DetachedJws, parseDetachedJws, verifyDetachedJws } from "../../core/intake/detached-jws.ts";
+import { intakeEventId, intakeRecords } from "../../core/intake/intake-records.ts";
 import { IntakeRejection, REJECTION_CODE, type RejectionReason } from "../../core/intake/intake-rejection.ts";
 import { ed25519KeyObject } from "../../core/intake/public-key.ts";
-import { receivedEventId, receivedRecord, requestCommitment } from "../../core/intake/received-record.ts";
 import { TokenBuckets } from "../../core/intake/token-bucket.ts";
 import { parseRequest } from "../../core/request/parse-request.ts";
 import type { Request } from "../../core/request/request-schema.ts";
@@ -243,7 +243,7 @@ export class IntakeService {
         return this.#storeCase(submission, request, canonical, requestSha256, signature);
       },
     );
-    const logIndex = await this.#appendToLog(stored, request, canonical);
+    const logIndex = await this.#appendToLog(stored, request);
     return {
       status: stored.isNew ? 201 : 200,
       body: {
@@ -326,25 +326,30 @@ export class IntakeService {
   }
 
   /**
-   * Step 7: the public record, durable in the log before the receipt is sent; null without a log. The
-   * log is the one place the index lives (event id → index): a replay finds it there, or appends again
-   * if an earlier attempt stopped before the log (the same event id and bytes give the same index).
+   * Step 7: the case's public records (received, assessed), durable in the log before the receipt is
+   * sent; the receipt's `log_index` is the `received` record's. Null without a log. The log is the one
+   * place indexes live: a replay finds them by event id, or appends again if an earlier attempt stopped
+   * before the log (same ids and bytes, derived from the salt, give the same indexes).
    */
-  async #appendToLog(stored: StoredCase, request: Request, canonical: Uint8Array): Promise<number | null> {
+  async #appendToLog(stored: StoredCase, request: Request): Promise<number | null> {
     if (this.#log === undefined) return null;
-    const eventId = receivedEventId(stored.caseId);
+    const log = this.#log;
+    const salt = Buffer.from(stored.commitmentSalt, "hex");
     if (!stored.isNew) {
-      const index = await this.#log.store.indexOfEvent(eventId);
+      const index = await log.store.indexOfEvent(intakeEventId(salt, "received"));
       if (index !== undefined) return index;
     }
-    const record = receivedRecord({
-      caseId: stored.caseId,
+    const [received, assessed] = intakeRecords({
       request,
-      verdict: stored.verdict,
+      assessment: stored.assessment,
+      salt,
       receivedAt: new Date(stored.receivedAt),
-      commitment: requestCommitment(Buffer.from(stored.commitmentSalt, "hex"), canonical),
     });
-    return (await this.#log.sequencer.append(record, { eventId })).index;
+    const [{ index }] = await Promise.all([
+      log.sequencer.append(received.bytes, { eventId: received.eventId }),
+      log.sequencer.append(assessed.bytes, { eventId: assessed.eventId }),
+    ]);
+    return index;
   }
 
   async #journal(
