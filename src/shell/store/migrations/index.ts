@@ -10,6 +10,7 @@ import { witnessTablesMigration } from "./0002-witness-tables.ts";
 import { intakeTablesMigration } from "./0003-intake-tables.ts";
 import { reportIndexMigration } from "./0004-report-index.ts";
 import { caseWorkflowMigration } from "./0005-case-workflow.ts";
+import { noticeDeliveriesMigration } from "./0006-notice-deliveries.ts";
 
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -18,5 +19,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     "0003-intake-tables": intakeTablesMigration(dialect),
     "0004-report-index": reportIndexMigration(dialect),
     "0005-case-workflow": caseWorkflowMigration(dialect),
+    "0006-notice-deliveries": noticeDeliveriesMigration(dialect),
   };
 }
