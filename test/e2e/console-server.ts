@@ -11,16 +11,19 @@ import Fastify from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { build } from "vite";
 import { AppError, HTTP_STATUS } from "../../src/core/app-error.ts";
+import { VERDICTS } from "../../src/core/assess/assessment.ts";
 import { cosignerFromSkey } from "../../src/core/log/cosignature.ts";
 import { generateEd25519Keys, splitNote } from "../../src/core/log/note.ts";
 import { encodePublicRecord, type PublicRecord } from "../../src/core/records/public-record.ts";
 import { CONDUCT_CATEGORIES, LEGAL_BASES, MEASURE_TYPES } from "../../src/core/request/vocabulary.ts";
 import { logRoutes } from "../../src/http/log-routes.ts";
+import { reportRoutes } from "../../src/http/v1/reports/reports.ts";
 import { simulationRoutes } from "../../src/http/v1/simulation/simulation-routes.ts";
 import { webRoutes } from "../../src/http/web-routes.ts";
 import { loadShippedLaw } from "../../src/shell/kb/load-shipped-law.ts";
 import { loadOrCreateLogKey } from "../../src/shell/log/log-keys.ts";
 import { openLogService } from "../../src/shell/log/log-service.ts";
+import { ReportIndex } from "../../src/shell/reports/report-index.ts";
 import { openDatabase } from "../../src/shell/store/database.ts";
 
 export const LOG_ORIGIN = "lightswitch.example/log";
@@ -39,31 +42,46 @@ export interface ConsoleServer {
 
 const STATES = ["FR", "DE", "BR", "SA", "US", "IN", "NG", "JP"] as const;
 
-/** A plausible public record for entry `i`: every fifth is sealed (secrecy), the others public. */
+/**
+ * Entry `i` of the sample log: cases of two events each, `received` then `assessed` (with a verdict,
+ * and a refusal ground when refused), sharing the case's commitment; every fifth case is sealed.
+ */
 export function sampleRecord(i: number): PublicRecord {
+  const caseNo = Math.floor(i / 2);
+  const isAssessed = i % 2 === 1;
   const common = {
     format: "lightswitch.public-record/v1",
     event_id: `evt-${String(i).padStart(6, "0")}`,
-    event_type: i % 3 === 0 ? "received" : "assessed",
-    date: `2026-${String((i % 11) + 1).padStart(2, "0")}-${String((i % 27) + 1).padStart(2, "0")}`,
-    commitment: (i * 7919).toString(16).padStart(64, "a").slice(-64),
+    event_type: isAssessed ? "assessed" : "received",
+    date: `2026-${String((caseNo % 10) + 1).padStart(2, "0")}-${String((caseNo % 27) + 1).padStart(2, "0")}`,
+    commitment: (caseNo * 7919 + 1).toString(16).padStart(64, "a").slice(-64),
   } as const;
-  if (i % 5 === 4) return { ...common, visibility: "sealed" };
+  if (caseNo % 5 === 4) return { ...common, visibility: "sealed" };
+  const verdict = VERDICTS[caseNo % VERDICTS.length]!;
   return {
     ...common,
     visibility: "public",
     details: {
-      requesting_state: STATES[i % STATES.length]!,
+      requesting_state: STATES[caseNo % STATES.length]!,
       requested_party: { state: "IE", party: "provider", provider: "Example Mail Ltd" },
-      instrument: LEGAL_BASES[i % LEGAL_BASES.length]!,
-      conduct: [CONDUCT_CATEGORIES[i % CONDUCT_CATEGORIES.length]!],
-      measures: [MEASURE_TYPES[i % MEASURE_TYPES.length]!],
-      refusal_grounds: [],
+      instrument: LEGAL_BASES[caseNo % LEGAL_BASES.length]!,
+      conduct: [CONDUCT_CATEGORIES[caseNo % CONDUCT_CATEGORIES.length]!],
+      measures: [MEASURE_TYPES[caseNo % MEASURE_TYPES.length]!],
+      ...(isAssessed ? { verdict } : {}),
+      refusal_grounds: isAssessed && verdict === "refuse" ? ["protected-activity"] : [],
     },
   };
 }
 
-export async function startConsoleServer(size = 300): Promise<ConsoleServer> {
+export interface ConsoleServerOptions {
+  /** Entries in the log. */
+  readonly size?: number;
+  /** Serve /v1/reports (the transparency report). */
+  readonly reports?: boolean;
+}
+
+export async function startConsoleServer(options: ConsoleServerOptions = {}): Promise<ConsoleServer> {
+  const size = options.size ?? 300;
   const dir = mkdtempSync(join(tmpdir(), "lightswitch-e2e-"));
   const dist = join(dir, "dist");
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
@@ -112,6 +130,11 @@ export async function startConsoleServer(size = 300): Promise<ConsoleServer> {
   );
   await app.register(logRoutes, { prefix: "/log", reader: log.reader });
   await app.register(simulationRoutes, { prefix: "/v1", law: loadShippedLaw() });
+  if (options.reports !== false)
+    await app.register(reportRoutes, {
+      prefix: "/v1",
+      index: new ReportIndex(database.db, database.dialect),
+    });
   await app.register(webRoutes, { distDir: dist });
   const url = await app.listen({ host: "127.0.0.1", port: 0 });
 

@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)("web console in Chromium", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startConsoleServer(300);
+    server = await startConsoleServer({ size: 300 });
     profileDir = mkdtempSync(join(tmpdir(), "lightswitch-chromium-"));
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM,
@@ -211,7 +211,6 @@ describe.skipIf(!hasChromium)("web console in Chromium", () => {
 
   it.each([
     ["overview", "#/", "Lightswitch"],
-    ["transparency-report", "#/report", "Coming soon"],
     ["check-notice", "#/notice", "Not available yet"],
     ["sign-in", "#/sign-in", "Not available yet"],
     ["not-found", "#/nowhere", "Page not found"],
@@ -220,6 +219,62 @@ describe.skipIf(!hasChromium)("web console in Chromium", () => {
     await eventually(() => page.locator("main").textContent()).toContain(text);
     expect(await page.locator("nav a").count()).toBe(5);
     await screenshots(page, name);
+    await page.close();
+  });
+
+  it("shows the transparency report: totals, a chart per breakdown and over time, banded small counts, downloads", async () => {
+    const page = await open("#/report");
+    await page.getByTestId("report").waitFor();
+    const charts = page.locator("figure.count-chart");
+    await eventually(() => charts.count()).toBe(10);
+    expect(await charts.locator("svg").count()).toBeGreaterThanOrEqual(10);
+    const titles = await charts.locator("figcaption").allTextContents();
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        "By requesting state",
+        "By instrument",
+        "By measure asked for",
+        "By verdict",
+        "By refusal ground",
+      ]),
+    );
+    expect(await page.getByTestId("report").textContent()).toContain("1-9");
+    const downloads = await page
+      .locator(".downloads a")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    expect(downloads).toEqual(
+      expect.arrayContaining([expect.stringMatching(/\.json$/), expect.stringMatching(/\.csv$/)]),
+    );
+    const json = await page.request.get(`${server.url}${downloads.find((h) => h?.endsWith(".json"))}`);
+    expect((await json.json()).format).toBe("lightswitch.report/v1");
+    await screenshots(page, "transparency-report");
+    await page.close();
+  });
+
+  it("switches the report's period with the labelled select", async () => {
+    const page = await open("#/report");
+    await page.getByTestId("report").waitFor();
+    const options = await page.getByLabel("Period").locator("option").allTextContents();
+    expect(options.length).toBeGreaterThan(1);
+    await page.getByLabel("Period").selectOption(options[1]!);
+    await eventually(async () => new URL(page.url()).hash).toBe(`#/report/${options[1]}`);
+    await page.getByTestId("report").waitFor();
+    await page.close();
+  });
+
+  it("says the report is coming, and shows no figures, when the server publishes none", async () => {
+    const page = await context.newPage();
+    await page.route("**/v1/reports", (route) =>
+      route.fulfill({
+        status: 404,
+        contentType: "application/json",
+        body: '{"error":{"code":"NOT_FOUND","message":"no route"}}',
+      }),
+    );
+    await page.goto(`${server.url}/#/report`);
+    await eventually(() => page.locator("main").textContent()).toContain("Coming soon");
+    expect(await page.locator("svg").count()).toBe(0);
+    await screenshots(page, "transparency-report-unavailable");
     await page.close();
   });
 

@@ -2,12 +2,13 @@
 import { lazy, Suspense } from "react";
 import { Loading } from "./components/status.tsx";
 import { LogExplorer } from "./pages/log-explorer.tsx";
-import { CheckNotice, Home, NotFound, SignIn, TransparencyReport } from "./pages/simple-pages.tsx";
+import { CheckNotice, Home, NotFound, SignIn } from "./pages/simple-pages.tsx";
 import { href, type PageName, type Route, useRoute } from "./router.ts";
 import { strings } from "./strings.ts";
 
 // The comparison carries the charting library: loaded only when that page is opened.
 const TreatyComparison = lazy(() => import("./pages/treaty-comparison.tsx"));
+const TransparencyReport = lazy(() => import("./pages/transparency-report.tsx"));
 
 const NAV: readonly { page: Exclude<PageName, "home" | "not-found">; label: string }[] = [
   { page: "log", label: strings.nav.log },
@@ -30,7 +31,11 @@ function CurrentPage({ route }: { route: Route }) {
         </Suspense>
       );
     case "report":
-      return <TransparencyReport />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <TransparencyReport period={route.period} />
+        </Suspense>
+      );
     case "notice":
       return <CheckNotice />;
     case "sign-in":

@@ -8,7 +8,7 @@ export type Route =
   | { readonly page: "home" }
   | { readonly page: "log" }
   | { readonly page: "treaties"; readonly cell?: { readonly scenario: string; readonly profile: string } }
-  | { readonly page: "report" }
+  | { readonly page: "report"; readonly period?: string }
   | { readonly page: "notice" }
   | { readonly page: "sign-in" }
   | { readonly page: "not-found" };
@@ -41,7 +41,7 @@ export function parseHash(hash: string): Route {
       return scenario && profile ? { page: "treaties", cell: { scenario, profile } } : { page: "treaties" };
     }
     case "report":
-      return { page: "report" };
+      return rest[0] ? { page: "report", period: rest[0] } : { page: "report" };
     case "notice":
       return { page: "notice" };
     case "sign-in":

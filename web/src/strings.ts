@@ -172,7 +172,66 @@ export const strings = {
   },
   report: {
     title: "Transparency report",
-    body: "The transparency report — requests by requesting state, instrument, measure, verdict and refusal ground, over time, with small counts banded, and CSV and JSON downloads — is being built. It will appear here once the report API is available. No figures are shown until then: this page never shows invented data.",
+    comingSoon:
+      "The transparency report — requests by requesting state, instrument, measure, verdict and refusal ground, over time, with small counts banded, and CSV and JSON downloads — will appear here once this server publishes reports. No figures are shown until then: this page never shows invented data.",
+    empty: "No report yet: the log holds no case event.",
+    periodLabel: "Period",
+    periodHelp: "Years and half years with cases, newest first.",
+    periodRange: (start: string, end: string) => `${start} to ${end}`,
+    intro:
+      "Counts of cases first seen in the period, from the public records in the transparency log. A sealed case counts, but its details are published only when its secrecy ends.",
+    banding: (band: string | null) =>
+      band === null
+        ? "Counts are exact."
+        : `Small counts are banded: a count from ${band} is shown as “${band}”, so that a handful of requests cannot point at a person. In the charts, a banded count is drawn lighter, at the top of its band.`,
+    logSize: (size: number) =>
+      `These counts cover the log's first ${size.toLocaleString("en")} entries: anyone can recount them from the log.`,
+    checkLog: "Check the log",
+    totalsHeading: "Cases",
+    total: "Cases",
+    public: "Public",
+    sealed: "Sealed (secrecy)",
+    downloadsHeading: "Downloads",
+    downloads: {
+      json: "JSON (lightswitch.report/v1)",
+      csv: "CSV",
+      html: "Printable page (HTML)",
+      google: "CSV in Google's columns",
+      meta: "CSV in Meta's columns",
+      microsoft: "CSV in Microsoft's columns",
+    },
+    chartsHeading: "Breakdowns",
+    breakdowns: {
+      requesting_state: "By requesting state",
+      requested_state: "By requested state",
+      party: "By requested party",
+      instrument: "By instrument",
+      conduct: "By conduct alleged",
+      measure: "By measure asked for",
+      verdict: "By verdict",
+      refusal_ground: "By refusal ground",
+      outcome: "By outcome",
+    },
+    multiValued:
+      "A case asking for several measures, or alleging several kinds of conduct, counts once under each.",
+    overTimeHeading: "Over time",
+    overTimeLabel: "Cases first seen each month",
+    month: "Month",
+    cases: "Cases",
+    noData: "No case in this period.",
+    showTable: "Show as a table",
+    byStateHeading: "By requesting state",
+    stateColumns: {
+      state: "Requesting state",
+      cases: "Cases",
+      produced_content: "Content produced",
+      produced_non_content: "Non-content produced",
+      refused: "Refused",
+      pending: "Pending",
+      percent_some_data_produced: "% some data produced",
+      percent_refused: "% refused",
+    },
+    notApplicable: "—",
   },
   notice: {
     title: "Check a notice",

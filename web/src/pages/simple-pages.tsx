@@ -28,16 +28,6 @@ export function Home() {
   );
 }
 
-export function TransparencyReport() {
-  return (
-    <Page title={strings.report.title}>
-      <NotAvailable title={strings.common.comingSoon}>
-        <p>{strings.report.body}</p>
-      </NotAvailable>
-    </Page>
-  );
-}
-
 export function CheckNotice() {
   return (
     <Page title={strings.notice.title}>
