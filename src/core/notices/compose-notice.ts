@@ -72,6 +72,8 @@ export interface NoticeInput {
   readonly profile: { readonly id: string; readonly title: string };
   /** Where the log is, and the key that signs its checkpoints. */
   readonly log: { readonly url: string; readonly origin: string; readonly vkey: string };
+  /** Event ids of the case's later public records, listed so that the person can check each of them. */
+  readonly caseEventIds?: readonly string[] | undefined;
   /** An oversight body the sender names for complaints (name and contact), when it has one. */
   readonly oversight?: { readonly name: string; readonly contact: string } | undefined;
 }
@@ -280,6 +282,8 @@ function remediesSection(input: NoticeInput): NoticeSection {
 
 function verificationSection(input: NoticeInput, eventId: string): NoticeSection {
   const url = input.log.url.replace(/\/+$/, "");
+  const events = input.caseEventIds ?? [];
+  const eventFlags = events.map((id) => ` --event ${id}`).join("");
   return {
     id: "verification",
     heading: HEADINGS.verification,
@@ -289,10 +293,11 @@ function verificationSection(input: NoticeInput, eventId: string): NoticeSection
       "The notice code holds the log's name for the record made when the request was received, and a secret (the salt). Together with the request file, they reproduce the record's commitment; nobody can produce the same commitment from a different request.",
     ],
     items: [
-      `Save the request file sent with this notice as request.json, then run: npx lightswitch notice verify ${input.code} --url ${url} --vkey '${input.log.vkey}' --request request.json`,
+      `Save the request file sent with this notice as request.json, then run: npx lightswitch notice verify ${input.code} --url ${url} --vkey '${input.log.vkey}' --request request.json${eventFlags}`,
       `Or by hand: ${url}/lookup?event=${encodeURIComponent(eventId)} gives the record's index, and ${url}/proof?event=${encodeURIComponent(eventId)} a proof that it is in the signed log.`,
       "Check the record's commitment: it is SHA-256 of the salt (the third part of the code, base64url-decoded) followed by the request in RFC 8785 canonical JSON.",
       "Every later record with the same commitment belongs to the same case; the record's date is the day the request was received.",
+      ...(events.length === 0 ? [] : [`The case's later records in the log: ${events.join(", ")}.`]),
     ],
   };
 }
