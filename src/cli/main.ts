@@ -11,6 +11,7 @@ import { registerProfilesCommand } from "./commands/profiles.ts";
 import { registerReportCommand } from "./commands/report.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerSimulateCommand } from "./commands/simulate.ts";
+import { registerUsersCommand } from "./commands/users.ts";
 import { registerWitnessCommand } from "./commands/witness.ts";
 
 export function buildProgram(): Command {
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerSimulateCommand(program);
   registerServeCommand(program);
   registerAuthoritiesCommand(program);
+  registerUsersCommand(program);
   registerReportCommand(program);
   return program;
 }
