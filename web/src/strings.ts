@@ -17,7 +17,7 @@ export const strings = {
     signIn: "Sign in",
   },
   footer: {
-    text: "Lightswitch is open source (Apache-2.0). Everything on these public pages can be checked without trusting this server.",
+    text: "Lightswitch is open source (Apache-2.0). The log's proofs on these pages are checked in your browser: you need not trust this server for them.",
     api: "API documentation",
     checkpoint: "Latest log checkpoint (raw)",
   },
@@ -136,7 +136,7 @@ export const strings = {
       `${scenarios} requests modelled on documented cases — ${abusive} abusive (journalists, activists, researchers, opponents abroad…) and ${legitimate} legitimate (ransomware, fraud, child abuse, emergencies…) — each assessed under ${profiles} treaty profiles.`,
     labelNote:
       "A scenario is labelled by what it is — a persecution of protected conduct (abusive) or a genuine crime (legitimate) — never by what a profile decides.",
-    knowledgeBase: (version: string) => `Knowledge base ${version}.`,
+    knowledgeBase: "Verdicts from the knowledge base",
     chartsHeading: "Verdicts per profile",
     chartLabel: (profile: string) => `Verdicts under ${profile}: abusive and legitimate scenarios`,
     chartSummary: (label: string, counts: string) => `${label}: ${counts}`,

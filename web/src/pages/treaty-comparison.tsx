@@ -75,7 +75,7 @@ function Comparison({
         )}
       </p>
       <p className="muted">
-        {t.labelNote} {t.knowledgeBase(corpus.knowledge_base)}
+        {t.labelNote} {t.knowledgeBase} <code className="hash">{corpus.knowledge_base}</code>
       </p>
       <section aria-labelledby="charts-heading">
         <h2 id="charts-heading">{t.chartsHeading}</h2>
