@@ -83,7 +83,8 @@ export function countryName(code: string): string {
   }
 }
 
-function instrumentName(id: string): string {
+/** A readable name of an instrument id (a legal basis of the request format). */
+export function instrumentName(id: string): string {
   return INSTRUMENT_NAMES[id as keyof typeof INSTRUMENT_NAMES] ?? id;
 }
 

@@ -9,6 +9,7 @@
 import { type Count, countText } from "../../core/reports/banding.ts";
 import {
   countryName,
+  instrumentName,
   PEER_FILE_NAMES,
   PEER_FORMATS,
   type PeerFormat,
@@ -55,7 +56,15 @@ function drawnSize(count: Count): { size: number; isBand: boolean } {
 }
 
 function label(breakdown: Breakdown, key: string): string {
-  return breakdown === "requesting_state" ? `${countryName(key)} (${key})` : key.replaceAll("_", " ");
+  switch (breakdown) {
+    case "requesting_state":
+    case "requested_state":
+      return `${countryName(key)} (${key})`;
+    case "instrument":
+      return instrumentName(key);
+    default:
+      return key.replaceAll("_", " ");
+  }
 }
 
 function barChart(title: string, rows: ReadonlyArray<{ label: string; cases: Count }>): string {
