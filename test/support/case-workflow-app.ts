@@ -22,11 +22,8 @@ import { canonicalBytes } from "../../src/core/intake/canonical-json.ts";
 import { commitToRequest } from "../../src/core/records/public-record.ts";
 import type { Request } from "../../src/core/request/request-schema.ts";
 import { type RequestDraft, requestWith } from "../../src/core/testing/request-builder.ts";
-import { authPlugin } from "../../src/http/auth/auth.ts";
-import { sessionRoutes } from "../../src/http/auth/sessions.ts";
 import { logRoutes } from "../../src/http/log-routes.ts";
-import { caseRoutes } from "../../src/http/v1/cases/case-routes.ts";
-import { userRoutes } from "../../src/http/v1/users/user-routes.ts";
+import { caseWorkflowRoutes } from "../../src/http/v1/cases/case-workflow-routes.ts";
 import { AccessLog } from "../../src/shell/access-log/access-log.ts";
 import { CaseStore, recordOpenedCase } from "../../src/shell/cases/case-store.ts";
 import { withCaseTables } from "../../src/shell/cases/case-tables.ts";
@@ -227,16 +224,11 @@ async function buildTestApp(deps: {
     if (appError.code === "INTERNAL") request.log.error({ err: error }, "request failed");
     return reply.code(HTTP_STATUS[appError.code]).send(appError.toJSON());
   });
-  await app.register(authPlugin, { users: deps.users });
-  await app.register(sessionRoutes, { prefix: "/v1", users: deps.users });
-  await app.register(caseRoutes, {
+  await app.register(caseWorkflowRoutes, {
     prefix: "/v1",
-    cases: deps.cases,
-    users: deps.users,
-    accessLog: deps.accessLog,
+    workflow: { cases: deps.cases, users: deps.users, accessLog: deps.accessLog },
     now: deps.clock.now,
   });
-  await app.register(userRoutes, { prefix: "/v1", users: deps.users });
   await app.register(logRoutes, { prefix: "/log", reader: deps.log.reader });
   await app.ready();
   return app;
