@@ -7,6 +7,7 @@ import { registerAssessCommand } from "./commands/assess.ts";
 import { registerAuthoritiesCommand } from "./commands/authorities.ts";
 import { registerLawCommand } from "./commands/law.ts";
 import { registerLogCommand } from "./commands/log.ts";
+import { registerNoticeCommand } from "./commands/notice.ts";
 import { registerProfilesCommand } from "./commands/profiles.ts";
 import { registerReportCommand } from "./commands/report.ts";
 import { registerServeCommand } from "./commands/serve.ts";
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerProfilesCommand(program);
   registerLawCommand(program);
   registerLogCommand(program);
+  registerNoticeCommand(program);
   registerWitnessCommand(program);
   registerSimulateCommand(program);
   registerServeCommand(program);
