@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, testDialects } from "../../../../test/support/databases.ts";
 import { encodePublicRecord, type PublicRecord } from "../../../core/records/public-record.ts";
 import { PEER_COLUMNS } from "../../../core/reports/peer-columns.ts";
+import { parsePeriod } from "../../../core/reports/period.ts";
 import { ReportSchema } from "../../../core/reports/report-schema.ts";
 import { loadOrCreateLogKey } from "../../../shell/log/log-keys.ts";
 import { type LogService, openLogService } from "../../../shell/log/log-service.ts";
@@ -74,6 +75,7 @@ for (const dialect of testDialects) {
       await app.register(reportRoutes, {
         prefix: "/v1",
         index: new ReportIndex(database.db, database.dialect),
+        indexIntervalMs: 20,
       });
       await app.ready();
     });
@@ -137,10 +139,26 @@ for (const dialect of testDialects) {
       expect(response.body).toContain('href="2026H1.google.csv"');
     });
 
+    it("the index catches up in the background, and each request catches up too", async () => {
+      const first = await app.inject({ method: "GET", url: "/v1/reports/2026.json" });
+      expect(first.json().log_size).toBe(RECORDS.length);
+      const acks = [record(50, "BR", "2026-08-01"), record(51, "BR", "2026-08-02")].map((r) =>
+        log.sequencer.append(encodePublicRecord(r)),
+      );
+      await log.sequencer.flush();
+      await Promise.all(acks);
+      const index = new ReportIndex(database.db, database.dialect);
+      await expect
+        .poll(async () => (await index.periodCounts(parsePeriod("2026"))).logSize)
+        .toBe(RECORDS.length + 2);
+      const after = await app.inject({ method: "GET", url: "/v1/reports/2026.json" });
+      expect(ReportSchema.parse(after.json()).cases.total).toBe(14);
+    });
+
     it("/v1/reports lists the periods with data", async () => {
       const response = await app.inject({ method: "GET", url: "/v1/reports" });
       expect(response.statusCode).toBe(200);
-      expect(response.json().periods.map((p: { period: string }) => p.period)).toEqual(["2026", "2026H1"]);
+      expect(response.json().periods.map((p: { period: string }) => p.period)).toEqual(["2026", "2026H2", "2026H1"]);
     });
 
     it("an impossible period is 400 INVALID_INPUT naming the period; an unknown format is 404", async () => {

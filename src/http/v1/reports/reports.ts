@@ -33,7 +33,12 @@ export interface ReportRoutesOptions {
   readonly index: ReportIndex;
   /** Counts from 1 to threshold−1 are banded. Default 10. */
   readonly threshold?: number;
+  /** How often the index catches up with the log while the app runs; 0 = only on requests. Default 1000 ms. */
+  readonly indexIntervalMs?: number;
 }
+
+/** A request catches up by at most this many entries (~1 s); the background loop does the rest. */
+const REQUEST_CATCH_UP = 10_000;
 
 // Untrusted: the URL segment. Anything but a period followed by a known suffix is refused.
 const FILE =
@@ -66,6 +71,22 @@ function sendError(reply: FastifyReply, error: AppError): FastifyReply {
 export const reportRoutes: FastifyPluginAsyncZod<ReportRoutesOptions> = async (app, options) => {
   const { index } = options;
   const threshold = options.threshold ?? DEFAULT_BAND_THRESHOLD;
+  const intervalMs = options.indexIntervalMs ?? 1000;
+  if (intervalMs > 0) {
+    let running: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      running = running
+        .then(() => index.catchUp())
+        .catch((error: unknown) => {
+          app.log.error({ err: error }, "report index could not catch up with the log");
+        });
+    }, intervalMs);
+    timer.unref();
+    app.addHook("onClose", async () => {
+      clearInterval(timer);
+      await running;
+    });
+  }
 
   app.get(
     "/reports",
@@ -77,7 +98,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRoutesOptions> = async (a
       },
     },
     async (_request, reply) => {
-      await index.catchUp();
+      await index.catchUp({ maxEntries: REQUEST_CATCH_UP });
       const periods = defaultPeriods(await index.monthsWithData());
       reply.header("cache-control", "public, max-age=60");
       return {
@@ -127,7 +148,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRoutesOptions> = async (a
           }),
         );
       }
-      const report = await index.report(period, threshold);
+      const report = await index.report(period, threshold, { maxCatchUp: REQUEST_CATCH_UP });
       reply.header("cache-control", "public, max-age=60").type(CONTENT_TYPES[format]);
       switch (format) {
         case "json":
