@@ -3,7 +3,7 @@
  * directory, the treaty comparison routes, and a transparency log of public records on an embedded
  * SQLite store, its checkpoint cosigned by one witness. Listens on 127.0.0.1, on a free port.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,7 +14,12 @@ import { AppError, HTTP_STATUS } from "../../src/core/app-error.ts";
 import { VERDICTS } from "../../src/core/assess/assessment.ts";
 import { cosignerFromSkey } from "../../src/core/log/cosignature.ts";
 import { generateEd25519Keys, splitNote } from "../../src/core/log/note.ts";
-import { encodePublicRecord, type PublicRecord } from "../../src/core/records/public-record.ts";
+import { formatNoticeCode } from "../../src/core/notices/notice-code.ts";
+import {
+  commitToRequest,
+  encodePublicRecord,
+  type PublicRecord,
+} from "../../src/core/records/public-record.ts";
 import { CONDUCT_CATEGORIES, LEGAL_BASES, MEASURE_TYPES } from "../../src/core/request/vocabulary.ts";
 import { logRoutes } from "../../src/http/log-routes.ts";
 import { reportRoutes } from "../../src/http/v1/reports/reports.ts";
@@ -37,6 +42,8 @@ export interface ConsoleServer {
   readonly witnessVkey: string;
   /** Event id of entry `i`. */
   eventId(i: number): string;
+  /** Case 0 (entries 0 and 1) is a real request: its notice code and request file. */
+  readonly notice: { readonly code: string; readonly requestText: string };
   close(): Promise<void>;
 }
 
@@ -46,7 +53,10 @@ const STATES = ["FR", "DE", "BR", "SA", "US", "IN", "NG", "JP"] as const;
  * Entry `i` of the sample log: cases of two events each, `received` then `assessed` (with a verdict,
  * and a refusal ground when refused), sharing the case's commitment; every fifth case is sealed.
  */
-export function sampleRecord(i: number): PublicRecord {
+export function sampleRecord(
+  i: number,
+  commitmentOfCase?: (caseNo: number) => string | undefined,
+): PublicRecord {
   const caseNo = Math.floor(i / 2);
   const isAssessed = i % 2 === 1;
   const common = {
@@ -54,7 +64,7 @@ export function sampleRecord(i: number): PublicRecord {
     event_id: `evt-${String(i).padStart(6, "0")}`,
     event_type: isAssessed ? "assessed" : "received",
     date: `2026-${String((caseNo % 10) + 1).padStart(2, "0")}-${String((caseNo % 27) + 1).padStart(2, "0")}`,
-    commitment: (caseNo * 7919 + 1).toString(16).padStart(64, "a").slice(-64),
+    commitment: commitmentOfCase?.(caseNo) ?? (caseNo * 7919 + 1).toString(16).padStart(64, "a").slice(-64),
   } as const;
   if (caseNo % 5 === 4) return { ...common, visibility: "sealed" };
   const verdict = VERDICTS[caseNo % VERDICTS.length]!;
@@ -105,11 +115,19 @@ export async function startConsoleServer(options: ConsoleServerOptions = {}): Pr
     key: loadOrCreateLogKey(join(dir, "keys"), LOG_ORIGIN),
     intervalMs: 60_000,
   });
+  // Case 0 commits to a real request, so that its notice can be checked end to end.
+  const requestText = readFileSync(
+    fileURLToPath(new URL("../../examples/fr-ransomware-subscriber.json", import.meta.url)),
+    "utf8",
+  );
+  const salt = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
+  const caseZeroCommitment = commitToRequest(salt, JSON.parse(requestText));
+  const commitmentOfCase = (caseNo: number) => (caseNo === 0 ? caseZeroCommitment : undefined);
   const appends: Promise<unknown>[] = [];
-  for (let i = 0; i < size; i++)
-    appends.push(
-      log.sequencer.append(encodePublicRecord(sampleRecord(i)), { eventId: sampleRecord(i).event_id }),
-    );
+  for (let i = 0; i < size; i++) {
+    const record = sampleRecord(i, commitmentOfCase);
+    appends.push(log.sequencer.append(encodePublicRecord(record), { eventId: record.event_id }));
+  }
   await log.sequencer.flush();
   await Promise.all(appends);
 
@@ -144,6 +162,7 @@ export async function startConsoleServer(options: ConsoleServerOptions = {}): Pr
     logVkey: log.vkey,
     witnessVkey: witness.vkey,
     eventId: (i) => sampleRecord(i).event_id,
+    notice: { code: formatNoticeCode({ eventId: sampleRecord(0).event_id, salt }), requestText },
     async close() {
       await app.close();
       await log.close();

@@ -211,7 +211,6 @@ describe.skipIf(!hasChromium)("web console in Chromium", () => {
 
   it.each([
     ["overview", "#/", "Lightswitch"],
-    ["check-notice", "#/notice", "Not available yet"],
     ["sign-in", "#/sign-in", "Not available yet"],
     ["not-found", "#/nowhere", "Page not found"],
   ])("shows the %s page with its state", async (name, hash, text) => {
@@ -275,6 +274,43 @@ describe.skipIf(!hasChromium)("web console in Chromium", () => {
     await eventually(() => page.locator("main").textContent()).toContain("Coming soon");
     expect(await page.locator("svg").count()).toBe(0);
     await screenshots(page, "transparency-report-unavailable");
+    await page.close();
+  });
+
+  it("checks a notice: the receipt proven in the log, the request file matching its commitment, the later record", async () => {
+    const page = await open("#/notice");
+    await page.getByLabel("Notice code").fill(server.notice.code);
+    await page.getByLabel("Request file content (JSON)").fill(server.notice.requestText);
+    await page.getByLabel("The log's key, as printed in your notice (optional)").fill(server.logVkey);
+    await page.getByRole("button", { name: "Check the notice" }).click();
+    await page.getByTestId("notice-ok").waitFor();
+    const result = await page.getByTestId("notice-result").textContent();
+    expect(result).toContain("✓ Verified: the request was recorded in the log on 2026-01-01");
+    expect(result).toContain("signed by the key given");
+    expect(await page.locator("[data-testid=notice-records] tbody tr").count()).toBe(2);
+    await screenshots(page, "check-notice");
+    await page.close();
+  });
+
+  it("opens a notice link with the code filled in, and says when the request file was changed", async () => {
+    const page = await open(`#/notice/${server.notice.code}`);
+    const changed = server.notice.requestText.replace("ransomware", "ransomwarE");
+    expect(changed).not.toBe(server.notice.requestText);
+    await page.getByLabel("Request file content (JSON)").fill(changed);
+    await page.getByRole("button", { name: "Check the notice" }).click();
+    await page.getByTestId("notice-failed").waitFor();
+    expect(await page.getByTestId("notice-failed").textContent()).toContain("does not match the record");
+    await page.close();
+  });
+
+  it("says a mistyped notice code is mistyped", async () => {
+    const page = await open("#/notice");
+    const code = server.notice.code;
+    await page
+      .getByLabel("Notice code")
+      .fill(`${code.slice(0, 10)}${code[10] === "A" ? "B" : "A"}${code.slice(11)}`);
+    await page.getByRole("button", { name: "Check the notice" }).click();
+    await eventually(() => page.getByRole("alert").textContent()).toContain("character by character");
     await page.close();
   });
 

@@ -1,8 +1,9 @@
 /** The console's shell: skip link, header with the product name and navigation, the page, footer. */
 import { lazy, Suspense } from "react";
 import { Loading } from "./components/status.tsx";
+import { CheckNotice } from "./pages/check-notice.tsx";
 import { LogExplorer } from "./pages/log-explorer.tsx";
-import { CheckNotice, Home, NotFound, SignIn } from "./pages/simple-pages.tsx";
+import { Home, NotFound, SignIn } from "./pages/simple-pages.tsx";
 import { href, type PageName, type Route, useRoute } from "./router.ts";
 import { strings } from "./strings.ts";
 
@@ -37,7 +38,7 @@ function CurrentPage({ route }: { route: Route }) {
         </Suspense>
       );
     case "notice":
-      return <CheckNotice />;
+      return <CheckNotice initialCode={route.code} />;
     case "sign-in":
       return <SignIn />;
     case "not-found":

@@ -9,7 +9,7 @@ export type Route =
   | { readonly page: "log" }
   | { readonly page: "treaties"; readonly cell?: { readonly scenario: string; readonly profile: string } }
   | { readonly page: "report"; readonly period?: string }
-  | { readonly page: "notice" }
+  | { readonly page: "notice"; readonly code?: string }
   | { readonly page: "sign-in" }
   | { readonly page: "not-found" };
 
@@ -43,7 +43,7 @@ export function parseHash(hash: string): Route {
     case "report":
       return rest[0] ? { page: "report", period: rest[0] } : { page: "report" };
     case "notice":
-      return { page: "notice" };
+      return rest[0] ? { page: "notice", code: rest[0] } : { page: "notice" };
     case "sign-in":
       return { page: "sign-in" };
     default:

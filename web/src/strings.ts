@@ -235,8 +235,70 @@ export const strings = {
   },
   notice: {
     title: "Check a notice",
-    body: "When secrecy ends, the person whose data were requested receives a notice with a code. Pasting that code here will show the case's public records and verify each against the log, in your browser. The format of the notice code is not defined yet, so this check is not available yet.",
-    meanwhile: "Meanwhile, any entry of the log can be looked up and verified on the log page.",
+    intro:
+      "If you were told that your data were requested, your notice has a code and comes with the request file. Your browser checks them against the public log: that the request was recorded on the day the notice says, that it has not been changed since, and what happened to it later.",
+    codeLabel: "Notice code",
+    codeHelp: "It starts with LSN1. and is printed at the end of your notice.",
+    requestLabel: "The request file sent with your notice (optional)",
+    requestHelp:
+      "Choose the file, or paste its content below. Without it, the request cannot be compared with the record.",
+    requestPasteLabel: "Request file content (JSON)",
+    keyLabel: "The log's key, as printed in your notice (optional)",
+    keyHelp: "With it, your browser also checks the log's signature on its checkpoint.",
+    button: "Check the notice",
+    codeErrors: {
+      NOTICE_CODE_MALFORMED: "This is not a notice code.",
+      NOTICE_CODE_UNSUPPORTED: "This notice code is of a version this page cannot read.",
+      NOTICE_CODE_CHECKSUM:
+        "The code's last characters do not match the rest: please compare it with your notice character by character.",
+    },
+    verified: (date: string) =>
+      `✓ Verified: the request was recorded in the log on ${date}, and the request file is the one recorded.`,
+    verifiedWithoutRequest: (date: string) =>
+      `✓ The request was recorded in the log on ${date}. Add the request file to check that it is the one recorded.`,
+    failed: "✗ The notice could not be verified.",
+    failures: {
+      LOG_UNAVAILABLE: "The log could not be reached.",
+      CHECKPOINT_INVALID: "The log's checkpoint is not valid, or not signed by the key given.",
+      EVENT_NOT_FOUND: "The log has no record for this notice code.",
+      INCLUSION_INVALID: "The record is not proven to be in the log.",
+      NOT_A_RECEIPT: "The record for this code is not the receipt of a request.",
+      REQUEST_INVALID: "The request file is not valid JSON.",
+      COMMITMENT_MISMATCH:
+        "The request file does not match the record: it is not the request that was recorded, or it was changed.",
+    },
+    stepsHeading: "What was checked",
+    steps: {
+      checkpoint: (origin: string, size: number) =>
+        `The log's checkpoint: ${origin}, ${size.toLocaleString("en")} entries`,
+      signature: {
+        verified: "✓ signed by the key given",
+        invalid: "✗ NOT signed by the key given",
+        "no-key": "signature not checked (no key given)",
+      },
+      included: (index: number) => `✓ The receipt is entry ${index}, proven included in the signed log`,
+      commitment: {
+        match: "✓ The request file reproduces the record's commitment",
+        mismatch: "✗ The request file does NOT reproduce the record's commitment",
+        "not-checked": "The request file was not given: the commitment was not checked",
+      },
+      scan: (from: number, to: number, isComplete: boolean) =>
+        `Entries ${from} to ${to - 1} searched for the case's later records${isComplete ? "" : " (the log is longer: search stopped)"}`,
+    },
+    recordsHeading: "The case's records in the log",
+    columns: {
+      index: "Entry",
+      date: "Day",
+      event: "Event",
+      visibility: "Visibility",
+      details: "Details",
+      proof: "In the log",
+    },
+    sealedDetails: "sealed: details are published when secrecy ends",
+    includedYes: "✓ verified",
+    includedNo: "✗ not verified",
+    noLater: "No later record of this case in the log yet.",
+    meanwhile: "Any entry of the log can also be looked up and verified on the log page.",
   },
   signIn: {
     title: "Sign in",

@@ -8,7 +8,15 @@ import { bytesEqual, decodeBase64 } from "./bytes.ts";
 import { LogVerifyError } from "./log-verify-error.ts";
 import { hashLeaf, proveInclusion, rootAt, rootFromInclusionProof, verifyConsistency } from "./merkle.ts";
 import { parseSignedCheckpoint, type SignedCheckpoint } from "./note.ts";
-import { type FetchTile, fetchEntry, tileHashReader } from "./tiles.ts";
+import {
+  decodeEntryBundle,
+  entryBundlePath,
+  type FetchTile,
+  fetchEntry,
+  TILE_WIDTH,
+  tileHashReader,
+  tileWidthAt,
+} from "./tiles.ts";
 
 /** Where the log is served, e.g. "/log/". */
 export const LOG_BASE = "/log/";
@@ -166,4 +174,28 @@ export async function verifyConsistencyBetween(
     isConsistent,
     isAnchored,
   };
+}
+
+/** Entries [from, to) of the tree the checkpoint signs, read from entry bundles (not yet verified). */
+export async function fetchEntriesFrom(
+  checkpoint: SignedCheckpoint["checkpoint"],
+  from: number,
+  to: number,
+  base: string = LOG_BASE,
+): Promise<{ index: number; entry: Uint8Array }[]> {
+  const fetchTile = fetchTileFrom(base);
+  const out: { index: number; entry: Uint8Array }[] = [];
+  for (let bundle = Math.floor(from / TILE_WIDTH); bundle * TILE_WIDTH < to; bundle++) {
+    const width = tileWidthAt(0, bundle, checkpoint.size);
+    const bytes =
+      (await fetchTile(entryBundlePath(bundle, width))) ??
+      (width < TILE_WIDTH ? await fetchTile(entryBundlePath(bundle, TILE_WIDTH)) : undefined);
+    if (bytes === undefined)
+      throw new LogVerifyError("FETCH_FAILED", `the log has no entry bundle ${bundle}`);
+    decodeEntryBundle(bytes).forEach((entry, offset) => {
+      const index = bundle * TILE_WIDTH + offset;
+      if (index >= from && index < to) out.push({ index, entry });
+    });
+  }
+  return out;
 }

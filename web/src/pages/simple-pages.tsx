@@ -28,19 +28,6 @@ export function Home() {
   );
 }
 
-export function CheckNotice() {
-  return (
-    <Page title={strings.notice.title}>
-      <NotAvailable title={strings.common.notAvailableTitle}>
-        <p>{strings.notice.body}</p>
-        <p>
-          <a href={href("log")}>{strings.notice.meanwhile}</a>
-        </p>
-      </NotAvailable>
-    </Page>
-  );
-}
-
 export function SignIn() {
   return (
     <Page title={strings.signIn.title}>
