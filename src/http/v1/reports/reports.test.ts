@@ -158,7 +158,11 @@ for (const dialect of testDialects) {
     it("/v1/reports lists the periods with data", async () => {
       const response = await app.inject({ method: "GET", url: "/v1/reports" });
       expect(response.statusCode).toBe(200);
-      expect(response.json().periods.map((p: { period: string }) => p.period)).toEqual(["2026", "2026H2", "2026H1"]);
+      expect(response.json().periods.map((p: { period: string }) => p.period)).toEqual([
+        "2026",
+        "2026H2",
+        "2026H1",
+      ]);
     });
 
     it("an impossible period is 400 INVALID_INPUT naming the period; an unknown format is 404", async () => {
