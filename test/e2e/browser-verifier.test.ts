@@ -20,6 +20,8 @@ import {
   tilePath,
   tileWidthAt,
 } from "../../src/core/log/tiles.ts";
+import { formatNoticeCode } from "../../src/core/notices/notice-code.ts";
+import { commitToRequest as coreCommitToRequest } from "../../src/core/records/public-record.ts";
 import { LogVerifyError } from "../../web/src/log/log-verify-error.ts";
 import {
   hashLeaf,
@@ -31,6 +33,8 @@ import {
 } from "../../web/src/log/merkle.ts";
 import { checkSignature, parseSignedCheckpoint, parseVerifierKey } from "../../web/src/log/note.ts";
 import { fetchEntry, tileHashReader } from "../../web/src/log/tiles.ts";
+import { commitToRequest } from "../../web/src/notice/check-notice.ts";
+import { parseNoticeCode } from "../../web/src/notice/notice-code.ts";
 
 const entry = (i: number) => new TextEncoder().encode(`entry ${i}`);
 
@@ -182,5 +186,35 @@ describe("the browser's checkpoint reader", () => {
     ["a short key", "log.example/log+00000000+AQID"],
   ])("refuses a verifier key with %s as MALFORMED_KEY", async (_name, vkey) => {
     await expect(parseVerifierKey(vkey)).rejects.toMatchObject({ code: "MALFORMED_KEY" });
+  });
+});
+
+describe("the browser's notice code reader", () => {
+  const salt = Uint8Array.from({ length: 24 }, (_, i) => 255 - i * 3);
+
+  it.each(["evt-000000", "case-01HZX/received", "é-ünïcode-id"])(
+    "reads the core's code for event %s, salt included",
+    async (eventId) => {
+      expect(await parseNoticeCode(`  ${formatNoticeCode({ eventId, salt })}\n`)).toEqual({ eventId, salt });
+    },
+  );
+
+  it("recomputes the core's commitment of a request", async () => {
+    const request = { b: [1, 2.5, "x"], a: { z: null, é: true } };
+    expect(await commitToRequest(salt, request)).toBe(coreCommitToRequest(salt, request));
+  });
+
+  it.each([
+    [
+      "a changed character",
+      (code: string) => `${code.slice(0, 8)}${code[8] === "A" ? "B" : "A"}${code.slice(9)}`,
+      "NOTICE_CODE_CHECKSUM",
+    ],
+    ["another version", (code: string) => code.replace("LSN1", "LSN2"), "NOTICE_CODE_UNSUPPORTED"],
+    ["a missing part", (code: string) => code.split(".").slice(0, 3).join("."), "NOTICE_CODE_MALFORMED"],
+    ["no prefix", () => "hello", "NOTICE_CODE_MALFORMED"],
+  ])("refuses a code with %s", async (_name, alter, code) => {
+    const valid = formatNoticeCode({ eventId: "evt-000042", salt });
+    await expect(parseNoticeCode(alter(valid))).rejects.toMatchObject({ code });
   });
 });
