@@ -59,6 +59,8 @@ export type NoticeVerification =
       /** The day the request was received, as its record in the log says. */
       readonly received_on: string;
       readonly commitment: string;
+      /** Whether a request was given and matched the commitment (step 5). */
+      readonly request_checked: boolean;
       readonly log: { readonly origin: string; readonly size: number; readonly root_hash: string };
       /** Where the key came from: given by the person (from the notice) or as the log publishes it. */
       readonly key_source: "given" | "published";
@@ -75,8 +77,11 @@ export type NoticeVerification =
 
 export interface VerifyNoticeOptions {
   readonly code: NoticeCode;
-  /** The request as the person received it with the notice (any JSON value; canonicalised here). */
-  readonly request: unknown;
+  /**
+   * The request as the person received it with the notice (any JSON value; canonicalised here).
+   * Absent: step 5 is skipped and the result says `request_checked: false`.
+   */
+  readonly request?: unknown;
   readonly source: NoticeLogSource;
   /** The log's verifier key; absent = the key the log publishes (reported as `key_source`). */
   readonly verifier?: NoteVerifier | undefined;
@@ -121,7 +126,8 @@ export async function verifyNotice(options: VerifyNoticeOptions): Promise<Notice
 
 async function runSteps(options: VerifyNoticeOptions): Promise<NoticeVerification> {
   const { source, code } = options;
-  const expectedCommitment = commitmentOf(code.salt, options.request);
+  const requestChecked = "request" in options && options.request !== undefined;
+  const expectedCommitment = requestChecked ? commitmentOf(code.salt, options.request) : undefined;
 
   // 1. The signed checkpoint.
   const { verifier, keySource } = await resolveVerifier(options);
@@ -151,7 +157,7 @@ async function runSteps(options: VerifyNoticeOptions): Promise<NoticeVerificatio
     fail("NOT_A_RECEIPT", `entry ${index} carries event id ${record.eventId}, not ${code.eventId}`);
 
   // 5. The commitment.
-  if (record.commitment !== expectedCommitment)
+  if (expectedCommitment !== undefined && record.commitment !== expectedCommitment)
     fail(
       "COMMITMENT_MISMATCH",
       "the request file and the salt in the notice code do not give the commitment recorded in the log: " +
@@ -181,6 +187,7 @@ async function runSteps(options: VerifyNoticeOptions): Promise<NoticeVerificatio
     index,
     received_on: record.date,
     commitment: record.commitment,
+    request_checked: requestChecked,
     log: { origin: checkpoint.origin, size: checkpoint.size, root_hash: encodeBase64(checkpoint.rootHash) },
     key_source: keySource,
     later_records: later,
