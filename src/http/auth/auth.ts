@@ -30,6 +30,8 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 }
 
 const plugin: FastifyPluginAsync<AuthPluginOptions> = async (app, { users }) => {
+  // Idempotent: the app may install it for all routes and caseWorkflowRoutes again for its own.
+  if (app.hasRequestDecorator("user")) return;
   app.decorateRequest("user", null);
   app.addHook("onRequest", async (request) => {
     const token = bearerToken(request);
