@@ -8,7 +8,7 @@ import { renderNoticeHtml, renderNoticeText } from "./render-notice.ts";
 function section(notice: ReturnType<typeof composeNotice>, id: (typeof NOTICE_SECTIONS)[number]): string {
   const found = notice.sections.find((s) => s.id === id);
   if (found === undefined) throw new Error(`no section ${id}`);
-  return [found.heading, ...found.paragraphs, ...found.items].join("\n");
+  return [found.heading, ...found.paragraphs, ...found.items, ...(found.commands ?? [])].join("\n");
 }
 
 const assessment = {

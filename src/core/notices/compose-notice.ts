@@ -46,6 +46,8 @@ export interface NoticeSection {
   readonly paragraphs: readonly string[];
   /** A list shown after the paragraphs (measures, grounds, steps). */
   readonly items: readonly string[];
+  /** Commands to copy exactly, shown last and never wrapped. */
+  readonly commands?: readonly string[];
 }
 
 export interface Notice {
@@ -239,7 +241,7 @@ function decisionSection(events: readonly CaseEvent[], assessment: Assessment | 
   };
 }
 
-function dataSection(events: readonly CaseEvent[]): NoticeSection {
+function dataSection(events: readonly CaseEvent[], sender: string): NoticeSection {
   const executed = eventsOf(events, "executed");
   if (executed.length === 0)
     return {
@@ -253,7 +255,7 @@ function dataSection(events: readonly CaseEvent[]): NoticeSection {
     id: "data",
     heading: HEADINGS.data,
     paragraphs: [
-      "The following data left the provider. The fingerprint (SHA-256) identifies the exact package that was handed over; you may ask the sender for a copy of your data under data-protection law.",
+      `The following data was handed over by ${sender}. The fingerprint (SHA-256) identifies the exact package; you may ask ${sender} for a copy of the data about you under data-protection law.`,
       ...delivered.map((d) => `It was delivered on ${day(d.at)} by ${d.payload.channel}.`),
     ],
     items: executed.map(
@@ -293,11 +295,14 @@ function verificationSection(input: NoticeInput, eventId: string): NoticeSection
       "The notice code holds the log's name for the record made when the request was received, and a secret (the salt). Together with the request file, they reproduce the record's commitment; nobody can produce the same commitment from a different request.",
     ],
     items: [
-      `Save the request file sent with this notice as request.json, then run: npx lightswitch notice verify ${input.code} --url ${url} --vkey '${input.log.vkey}' --request request.json${eventFlags}`,
+      "Save the request file sent with this notice as request.json and run the command at the end of this section (it needs Node.js and the lightswitch program).",
       `Or by hand: ${url}/lookup?event=${encodeURIComponent(eventId)} gives the record's index, and ${url}/proof?event=${encodeURIComponent(eventId)} a proof that it is in the signed log.`,
       "Check the record's commitment: it is SHA-256 of the salt (the third part of the code, base64url-decoded) followed by the request in RFC 8785 canonical JSON.",
       "Every later record with the same commitment belongs to the same case; the record's date is the day the request was received.",
       ...(events.length === 0 ? [] : [`The case's later records in the log: ${events.join(", ")}.`]),
+    ],
+    commands: [
+      `npx lightswitch notice verify ${input.code} --url ${url} --vkey '${input.log.vkey}' --request request.json${eventFlags}`,
     ],
   };
 }
@@ -323,7 +328,7 @@ export function composeNotice(input: NoticeInput): Notice {
     requesterSection(input.request),
     instrumentSection(input.request, input.profile),
     decisionSection(input.events, input.assessment),
-    dataSection(input.events),
+    dataSection(input.events, input.sender),
     remediesSection(input),
     verificationSection(input, eventId),
   ];

@@ -13,6 +13,8 @@ export function renderNoticeText(notice: Notice): string {
     lines.push(section.heading, "-".repeat(section.heading.length));
     for (const paragraph of section.paragraphs) lines.push(wrap(paragraph));
     for (const item of section.items) lines.push(wrap(`- ${item}`, "  "));
+    if (section.commands !== undefined && section.commands.length > 0)
+      lines.push("", ...section.commands.map((command) => `    ${command}`));
     lines.push("");
   }
   lines.push(`Notice code: ${notice.code}`, "");
@@ -49,6 +51,7 @@ body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #
 h1 { font-size: 1.5rem; margin-bottom: .25rem; }
 h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; border-bottom: 1px solid #999; }
 .issued { color: #444; margin-top: 0; }
+.command { white-space: pre-wrap; word-break: break-all; font-size: .85rem; background: #f3f3f3; border: 1px solid #bbb; padding: .5rem; }
 .code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; word-break: break-all; background: #f3f3f3; border: 1px solid #bbb; padding: .5rem; }
 section li { margin-bottom: .25rem; word-break: break-word; }
 @media print {
@@ -56,7 +59,7 @@ section li { margin-bottom: .25rem; word-break: break-word; }
   body { font-size: 11pt; margin: 0; max-width: none; color: #000; }
   section { break-inside: avoid; page-break-inside: avoid; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  .code { background: none; border: 1px solid #000; }
+  .code, .command { background: none; border: 1px solid #000; }
   a { color: #000; text-decoration: none; }
 }`;
 
@@ -69,7 +72,10 @@ export function renderNoticeHtml(notice: Notice): string {
         section.items.length === 0
           ? ""
           : `<ul>\n${section.items.map((i) => `<li>${escapeHtml(i)}</li>`).join("\n")}\n</ul>`;
-      return `<section id="${section.id}">\n<h2>${escapeHtml(section.heading)}</h2>\n${paragraphs}\n${items}\n</section>`;
+      const commands = (section.commands ?? [])
+        .map((c) => `<pre class="command">${escapeHtml(c)}</pre>`)
+        .join("\n");
+      return `<section id="${section.id}">\n<h2>${escapeHtml(section.heading)}</h2>\n${paragraphs}\n${items}\n${commands}\n</section>`;
     })
     .join("\n");
   return `<!doctype html>
