@@ -28,6 +28,7 @@ export const LoginResponses = {
     .meta({ id: "Session" }),
   400: ErrorBodySchema,
   401: ErrorBodySchema,
+  429: ErrorBodySchema,
 };
 
 export const LogoutResponses = { 204: z.null().describe("the session is ended"), 401: ErrorBodySchema };

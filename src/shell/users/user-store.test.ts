@@ -116,3 +116,31 @@ for (const dialect of testDialects) {
     });
   });
 }
+
+describe("login throttling", () => {
+  it("slows password guessing on one account without locking out others", async () => {
+    const dialect = testDialects[0]!;
+    const database = await dialect.open();
+    try {
+      let now = 0;
+      const store = new UserStore({
+        db: database.db,
+        now: () => now,
+        loginRateLimit: { perSecond: 0.1, burst: 2 },
+      });
+      await store.create({ name: "Ana", email: "ana@example.org", role: "auditor", password: PASSWORD });
+      for (let i = 0; i < 2; i++)
+        await expect(store.login("ana@example.org", "guess guess guess")).rejects.toMatchObject({
+          code: "UNAUTHENTICATED",
+        });
+      await expect(store.login("ANA@example.org", PASSWORD)).rejects.toMatchObject({ code: "RATE_LIMITED" });
+      await expect(store.login("bo@example.org", PASSWORD)).rejects.toMatchObject({
+        code: "UNAUTHENTICATED",
+      });
+      now += 10_000;
+      expect((await store.login("ana@example.org", PASSWORD)).user.email).toBe("ana@example.org");
+    } finally {
+      await database.cleanup();
+    }
+  });
+});

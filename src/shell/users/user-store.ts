@@ -9,6 +9,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import { AppError } from "../../core/app-error.ts";
 import { ROLES, type Role } from "../../core/case/case-events.ts";
+import { TokenBuckets } from "../../core/intake/token-bucket.ts";
 import { toFieldIssues } from "../../core/validation-issues.ts";
 import { type CaseDB, type UsersTable, withCaseTables } from "../cases/case-tables.ts";
 import { isUniqueViolation } from "../intake/intake-tables.ts";
@@ -48,17 +49,21 @@ export interface Session {
 export interface UserStoreOptions {
   readonly db: Kysely<DB>;
   readonly now?: () => number;
+  /** Login attempts per email (this process): default bursts of 10, then one every 30 s. */
+  readonly loginRateLimit?: { readonly perSecond: number; readonly burst: number };
 }
 
 export class UserStore {
   readonly #db: Kysely<CaseDB>;
   readonly #now: () => number;
+  readonly #attempts: TokenBuckets;
   /** A real hash to verify against when the email is unknown, so timing does not reveal who has an account. */
   #decoy: Promise<string> | undefined;
 
   constructor(options: UserStoreOptions) {
     this.#db = withCaseTables(options.db);
     this.#now = options.now ?? Date.now;
+    this.#attempts = new TokenBuckets(options.loginRateLimit ?? { perSecond: 1 / 30, burst: 10 });
   }
 
   /** Adds a user; INVALID_INPUT naming fields, CONFLICT if the email is taken. */
@@ -138,6 +143,9 @@ export class UserStore {
 
   /** Checks a password and opens a session; UNAUTHENTICATED without saying which part was wrong. */
   async login(email: string, password: string): Promise<Session> {
+    // Password guessing is slowed per account; the limit is per process (one node).
+    if (!this.#attempts.tryTake(email.trim().toLowerCase(), this.#now()))
+      throw new AppError("RATE_LIMITED", "too many login attempts for this account; wait a minute");
     const row = await this.#db
       .selectFrom("users")
       .selectAll()
