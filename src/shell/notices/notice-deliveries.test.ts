@@ -1,14 +1,17 @@
+import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type SmtpSink, startSmtpSink } from "../../../test/notices/smtp-sink.ts";
 import { type TestDatabase, testDialects } from "../../../test/support/databases.ts";
 import { composeNotice } from "../../core/notices/compose-notice.ts";
 import { fixtureNoticeInput } from "../../core/notices/notice-fixture.ts";
+import { parseDataKey } from "../crypto/personal-data.ts";
 import { loadMailerConfig } from "./mailer-config.ts";
 import { backoffDelay, DEFAULT_RETRY_POLICY, NoticeDeliveries } from "./notice-deliveries.ts";
 import { type NoticeMailer, smtpNoticeMailer } from "./smtp-mailer.ts";
 
 const MINUTE = 60_000;
 const T0 = Date.parse("2026-11-26T12:00:00Z");
+const dataKey = parseDataKey(randomBytes(32).toString("base64"), "test key");
 
 for (const dialect of testDialects) {
   describe(`notice deliveries on ${dialect.name}`, () => {
@@ -31,6 +34,7 @@ for (const dialect of testDialects) {
       let n = 0;
       deliveries = new NoticeDeliveries({
         db: database.db,
+        dataKey,
         mailer,
         newNoticeId: () => `ntc-${++n}`,
         onSent: async ({ noticeId, caseId }) => {
@@ -67,6 +71,18 @@ for (const dialect of testDialects) {
       expect(await deliveries.sendDueNotices(T0 + 60 * MINUTE)).toEqual({ sent: 0, failed: 0 });
     });
 
+    it("keeps the recipient and the message encrypted at rest", async () => {
+      await enqueue();
+      const row = await database.db
+        .selectFrom("notice_deliveries" as never)
+        .selectAll()
+        .executeTakeFirstOrThrow();
+      const stored = JSON.stringify(row);
+      expect(stored).not.toContain("person@home.example");
+      expect(stored).not.toContain(notice.code);
+      expect((await deliveries.listDeliveries())[0]?.recipient).toBe("person@home.example");
+    });
+
     it("retries a refused notice with exponential backoff, lists it as failed, then sends it", async () => {
       sink.refuse = true;
       const id = await enqueue();
@@ -94,6 +110,7 @@ for (const dialect of testDialects) {
       sink.refuse = true;
       const limited = new NoticeDeliveries({
         db: database.db,
+        dataKey,
         mailer,
         policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 2 },
         newNoticeId: () => "ntc-limited",

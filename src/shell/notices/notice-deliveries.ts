@@ -14,6 +14,7 @@ import type { Kysely } from "kysely";
 import { AppError } from "../../core/app-error.ts";
 import type { Notice } from "../../core/notices/compose-notice.ts";
 import { renderNoticeHtml, renderNoticeText } from "../../core/notices/render-notice.ts";
+import { type DataKey, decryptPersonalData, encryptPersonalData } from "../crypto/personal-data.ts";
 import type { DB } from "../store/schema.ts";
 import {
   type DeliveryStatus,
@@ -63,6 +64,8 @@ export interface Delivery {
 
 export interface NoticeDeliveriesOptions {
   readonly db: Kysely<DB>;
+  /** Encrypts the recipient and the message at rest (src/shell/crypto/personal-data.ts). */
+  readonly dataKey: DataKey;
   readonly mailer: NoticeMailer;
   readonly policy?: RetryPolicy;
   readonly newNoticeId?: () => string;
@@ -88,6 +91,7 @@ const EMAIL = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
 
 export class NoticeDeliveries {
   readonly #db: Kysely<NoticeDB>;
+  readonly #key: DataKey;
   readonly #mailer: NoticeMailer;
   readonly #policy: RetryPolicy;
   readonly #newNoticeId: () => string;
@@ -95,6 +99,7 @@ export class NoticeDeliveries {
 
   constructor(options: NoticeDeliveriesOptions) {
     this.#db = withNoticeTables(options.db);
+    this.#key = options.dataKey;
     this.#mailer = options.mailer;
     this.#policy = options.policy ?? DEFAULT_RETRY_POLICY;
     this.#newNoticeId = options.newNoticeId ?? (() => `ntc-${randomBytes(12).toString("base64url")}`);
@@ -123,8 +128,12 @@ export class NoticeDeliveries {
         notice_id: noticeId,
         case_id: input.caseId,
         channel: "email",
-        recipient: input.recipient,
-        message_json: JSON.stringify(email),
+        recipient: encryptPersonalData(this.#key, input.recipient, context(noticeId, "recipient")),
+        message_json: encryptPersonalData(
+          this.#key,
+          JSON.stringify(email),
+          context(noticeId, "message_json"),
+        ),
         status: "pending",
         attempts: 0,
         last_error: null,
@@ -163,7 +172,7 @@ export class NoticeDeliveries {
     if (filter.caseId !== undefined) query = query.where("case_id", "=", filter.caseId);
     if (filter.status !== undefined) query = query.where("status", "=", filter.status);
     const rows = await query.orderBy("created_at", "desc").orderBy("notice_id").execute();
-    return rows.map(toDelivery);
+    return rows.map((row) => toDelivery(row, this.#key));
   }
 
   /** Makes a failed delivery due again at `now` (a case worker's retry); NOT_FOUND / CONFLICT otherwise. */
@@ -203,7 +212,7 @@ export class NoticeDeliveries {
     const attempts = row.attempts + 1;
     let messageId: string;
     try {
-      messageId = (await this.#mailer.send(JSON.parse(row.message_json) as NoticeEmail)).messageId;
+      messageId = (await this.#mailer.send(readEmail(row, this.#key))).messageId;
     } catch (error) {
       const retry = attempts < this.#policy.maxAttempts;
       await this.#db
@@ -246,13 +255,24 @@ function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(Number(ms)).toISOString();
 }
 
-function toDelivery(row: NoticeDeliveriesTable): Delivery {
-  const email = JSON.parse(row.message_json) as NoticeEmail;
+/** The authenticated context of an encrypted column: a value cannot be moved to another row unnoticed. */
+function context(noticeId: string, column: "recipient" | "message_json"): string {
+  return `notice_deliveries/${noticeId}/${column}`;
+}
+
+function readEmail(row: NoticeDeliveriesTable, key: DataKey): NoticeEmail {
+  return JSON.parse(
+    decryptPersonalData(key, row.message_json, context(row.notice_id, "message_json")),
+  ) as NoticeEmail;
+}
+
+function toDelivery(row: NoticeDeliveriesTable, key: DataKey): Delivery {
+  const email = readEmail(row, key);
   return {
     notice_id: row.notice_id,
     case_id: row.case_id,
     channel: row.channel,
-    recipient: row.recipient,
+    recipient: decryptPersonalData(key, row.recipient, context(row.notice_id, "recipient")),
     subject: email.subject,
     status: row.status,
     attempts: Number(row.attempts),

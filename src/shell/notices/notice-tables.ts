@@ -12,9 +12,9 @@ export interface NoticeDeliveriesTable {
   notice_id: string;
   case_id: string;
   channel: "email";
-  /** The person's e-mail address (personal data: listed to case workers only). */
+  /** The person's e-mail address, encrypted at rest (personal data: listed to case workers only). */
   recipient: string;
-  /** The rendered NoticeEmail, JSON. */
+  /** The rendered NoticeEmail, JSON, encrypted at rest. */
   message_json: string;
   /** pending: not tried yet; sent: accepted by the SMTP server; failed: the last attempt failed. */
   status: DeliveryStatus;
