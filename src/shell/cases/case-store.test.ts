@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type CaseWorkflowFixture, openCaseWorkflow } from "../../../test/support/case-workflow-app.ts";
 import { testDialects } from "../../../test/support/databases.ts";
 import type { Actor, CaseEvent } from "../../core/case/case-events.ts";
+import { encryptLegacyCaseRows, isEncrypted } from "../crypto/personal-data.ts";
 import { withCaseTables } from "./case-tables.ts";
 
 for (const dialect of testDialects) {
@@ -98,6 +99,27 @@ for (const dialect of testDialects) {
         .where("seq", "=", 2)
         .execute();
       await expect(f.cases.load(id)).rejects.toMatchObject({ code: "INTERNAL" });
+    });
+
+    it("encrypts the intake's legacy plaintext rows in place, once, and reads both forms", async () => {
+      const id = await f.seedCase();
+      const db = withCaseTables(f.database.db);
+      const plain = JSON.stringify({ legacy: "Ana Silva" });
+      await db
+        .updateTable("cases")
+        .set({ request_json: plain, assessment_json: "{}" })
+        .where("case_id", "=", id)
+        .execute();
+      expect((await f.cases.readPersonalData(id)).request).toEqual({ legacy: "Ana Silva" });
+      expect(await encryptLegacyCaseRows(db, f.dataKey)).toBe(1);
+      expect(await encryptLegacyCaseRows(db, f.dataKey)).toBe(0);
+      const row = await db
+        .selectFrom("cases")
+        .selectAll()
+        .where("case_id", "=", id)
+        .executeTakeFirstOrThrow();
+      expect(isEncrypted(row.request_json) && isEncrypted(row.assessment_json)).toBe(true);
+      expect((await f.cases.readPersonalData(id)).request).toEqual({ legacy: "Ana Silva" });
     });
   });
 }
