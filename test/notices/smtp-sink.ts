@@ -27,7 +27,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         if (sink.refuse) {
-          const error = Object.assign(new Error("mailbox temporarily unavailable"), { responseCode: 451 });
+          const to = session.envelope.rcptTo.map((r) => r.address).join(", ");
+          const error = Object.assign(new Error(`mailbox of ${to} temporarily unavailable`), {
+            responseCode: 451,
+          });
           callback(error);
           return;
         }

@@ -90,6 +90,7 @@ for (const dialect of testDialects) {
       let [delivery] = await deliveries.listDeliveries();
       expect(delivery).toMatchObject({ status: "failed", attempts: 1, needs_attention: false });
       expect(delivery?.last_error).toContain("451");
+      expect(delivery?.last_error).toContain("mailbox of <recipient> temporarily unavailable");
       expect(delivery?.next_attempt_at).toBe(new Date(T0 + MINUTE).toISOString());
 
       // Not due before the backoff has passed.

@@ -210,9 +210,10 @@ export class NoticeDeliveries {
 
   async #attempt(row: NoticeDeliveriesTable, now: number): Promise<boolean> {
     const attempts = row.attempts + 1;
+    const email = readEmail(row, this.#key);
     let messageId: string;
     try {
-      messageId = (await this.#mailer.send(readEmail(row, this.#key))).messageId;
+      messageId = (await this.#mailer.send(email)).messageId;
     } catch (error) {
       const retry = attempts < this.#policy.maxAttempts;
       await this.#db
@@ -220,7 +221,7 @@ export class NoticeDeliveries {
         .set({
           status: "failed",
           attempts,
-          last_error: describeError(error),
+          last_error: describeError(error, email.to),
           next_attempt_at: retry ? now + backoffDelay(attempts, this.#policy) : null,
         })
         .where("notice_id", "=", row.notice_id)
@@ -244,10 +245,13 @@ export class NoticeDeliveries {
   }
 }
 
-function describeError(error: unknown): string {
+/** The error for case workers, stored in clear: the recipient's address (SMTP servers echo it) removed. */
+function describeError(error: unknown, recipient: string): string {
   const code = (error as { code?: unknown; responseCode?: unknown } | null) ?? {};
   const prefix = [code.code, code.responseCode].filter((v) => v !== undefined).join(" ");
-  const message = error instanceof Error ? error.message : String(error);
+  const message = (error instanceof Error ? error.message : String(error))
+    .split(recipient)
+    .join("<recipient>");
   return `${prefix === "" ? "" : `${prefix}: `}${message}`.slice(0, MAX_ERROR_LENGTH);
 }
 

@@ -53,6 +53,8 @@ export interface NoticeRoutesOptions {
    */
   readonly authorize: (request: FastifyRequest, caseId: string | null) => Promise<void>;
   readonly now?: () => number;
+  /** Later log entries read per verification (a public endpoint: bounded). Default 4,096. */
+  readonly maxScanEntries?: number;
 }
 
 function parseCode(text: string): NoticeCode {
@@ -79,6 +81,7 @@ export const noticeRoutes: FastifyPluginAsyncZod<NoticeRoutesOptions> = async (a
         code,
         source: options.log.source,
         verifier,
+        maxScanEntries: options.maxScanEntries ?? 4_096,
         ...(body === undefined ? {} : { request: body.request, caseEventIds: body.case_event_ids }),
       })) as NoticeVerificationBody;
     } catch (error) {
