@@ -6,6 +6,7 @@
  * publishes exact counts. Exit codes: 0 done, 2 invalid input (each error names its option).
  */
 import { writeFileSync } from "node:fs";
+import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { AppError } from "../../core/app-error.ts";
 import { DEFAULT_BAND_THRESHOLD } from "../../core/reports/banding.ts";
@@ -77,6 +78,21 @@ function parseOptions(options: ReportOptions): { format: ReportFormat; threshold
   return { format: format as ReportFormat, threshold: Number(options.threshold) };
 }
 
+/** Brings the index up to date, with a progress bar on a terminal when there is a backlog. */
+async function catchUpWithProgress(index: ReportIndex): Promise<void> {
+  let bar: SingleBar | undefined;
+  await index.catchUp({
+    onProgress: (covered, logSize) => {
+      if (bar === undefined && process.stderr.isTTY === true && logSize - covered > 50_000) {
+        bar = new SingleBar({ format: "indexing the log [{bar}] {value}/{total} entries", hideCursor: true });
+        bar.start(logSize, covered);
+      }
+      bar?.update(covered);
+    },
+  });
+  bar?.stop();
+}
+
 export function registerReportCommand(program: Command): void {
   program
     .command("report")
@@ -108,6 +124,7 @@ export function registerReportCommand(program: Command): void {
         });
         try {
           const index = new ReportIndex(database.db, database.dialect);
+          await catchUpWithProgress(index);
           if (options.site !== undefined) {
             const periods = await writeReportSite(options.site, index, { threshold });
             console.error(

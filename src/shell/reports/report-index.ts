@@ -58,7 +58,14 @@ export class ReportIndex {
    * Counts the log entries not yet counted — all of them, or about `maxEntries` (whole batches) —
    * and returns how many and the size now covered.
    */
-  async catchUp(options: { batchSize?: number; maxEntries?: number } = {}): Promise<CatchUpResult> {
+  async catchUp(
+    options: {
+      batchSize?: number;
+      maxEntries?: number;
+      /** Called after each batch with the size covered so far and the log's size when it started. */
+      onProgress?: (covered: number, logSize: number) => void;
+    } = {},
+  ): Promise<CatchUpResult> {
     const batchSize = options.batchSize ?? DEFAULT_BATCH;
     const maxEntries = options.maxEntries ?? Number.POSITIVE_INFINITY;
     // Up to date (the common case when serving reports): no write transaction, no lock.
@@ -75,6 +82,7 @@ export class ReportIndex {
     for (;;) {
       const step = await this.#db.transaction().execute((tx) => this.#indexBatch(tx, batchSize));
       indexed += step.indexed;
+      options.onProgress?.(step.logSize, size);
       if (step.indexed === 0 || indexed >= maxEntries) return { indexed, logSize: step.logSize };
     }
   }
