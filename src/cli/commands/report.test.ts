@@ -87,8 +87,18 @@ describe("lightswitch report", () => {
     expect(report.by_requesting_state[0]).toMatchObject({ state: "FR", percent_some_data_produced: 100 });
   });
 
-  it("--threshold 1 gives exact counts; --json is --format json", () => {
-    const result = runCli(["report", "--period", "2026Q2", "--json", "--threshold", "1", "--data", data]);
+  it("--threshold 1 gives exact counts; --json is --format json; --rebuild-index recounts the same", () => {
+    const result = runCli([
+      "report",
+      "--period",
+      "2026Q2",
+      "--json",
+      "--threshold",
+      "1",
+      "--rebuild-index",
+      "--data",
+      data,
+    ]);
     expect(result.status).toBe(0);
     const report = ReportSchema.parse(JSON.parse(result.stdout));
     expect(report.cases).toEqual({ total: 5, public: 4, sealed: 1 });

@@ -2,6 +2,7 @@
  * `lightswitch report`: transparency reports from the public log.
  *   report --period 2026H1 [--format json|csv|html|google|meta|microsoft] [--threshold 10] [--out FILE]
  *   report --site DIR [--threshold 10]      every year and half year as a static site
+ *   --rebuild-index                         recount the whole log first
  * `--json` is `--format json`. Counts from 1 to threshold−1 are banded ("1-9"); --threshold 1
  * publishes exact counts. Exit codes: 0 done, 2 invalid input (each error names its option).
  */
@@ -33,6 +34,7 @@ interface ReportOptions {
   out?: string;
   data: string;
   databaseUrl?: string;
+  rebuildIndex?: boolean;
 }
 
 function invalid(option: string, message: string): AppError {
@@ -109,6 +111,7 @@ export function registerReportCommand(program: Command): void {
       String(DEFAULT_BAND_THRESHOLD),
     )
     .option("--out <file>", "write to FILE instead of stdout")
+    .option("--rebuild-index", "recount the whole log (after an upgrade that changes how cases are counted)")
     .option("--data <dir>", "data directory (the embedded store)", "./data")
     .option("--database-url <url>", "PostgreSQL URL instead of the SQLite file in --data")
     .action(async (options: ReportOptions) => {
@@ -116,14 +119,13 @@ export function registerReportCommand(program: Command): void {
       try {
         const { format, threshold } = parseOptions(options);
         const period = options.period === undefined ? undefined : parsePeriod(options.period);
-        const database = await openDataDatabase({
-          data: options.data,
-          ...((options.databaseUrl ?? process.env["LIGHTSWITCH_DATABASE_URL"])
-            ? { databaseUrl: options.databaseUrl ?? process.env["LIGHTSWITCH_DATABASE_URL"] }
-            : {}),
-        });
+        const databaseUrl = options.databaseUrl ?? process.env["LIGHTSWITCH_DATABASE_URL"];
+        const database = await openDataDatabase(
+          databaseUrl === undefined ? { data: options.data } : { data: options.data, databaseUrl },
+        );
         try {
           const index = new ReportIndex(database.db, database.dialect);
+          if (options.rebuildIndex === true) await index.clear();
           await catchUpWithProgress(index);
           if (options.site !== undefined) {
             const periods = await writeReportSite(options.site, index, { threshold });

@@ -68,6 +68,11 @@ for (const dialect of testDialects) {
       expect(normalised(await index.periodCounts(YEAR))).toEqual(normalised(expected));
       expect(await index.report(YEAR, 10)).toEqual(buildReport(YEAR, expected, 10));
       expect(await index.monthsWithData()).toContain("2026-01");
+
+      await index.clear();
+      expect((await index.periodCounts(YEAR)).totals).toEqual([]);
+      await index.catchUp();
+      expect(normalised(await index.periodCounts(YEAR))).toEqual(normalised(expected));
     });
 
     it("a sealed case moves from the sealed count into the breakdowns when it is disclosed", async () => {

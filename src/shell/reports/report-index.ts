@@ -189,6 +189,22 @@ export class ReportIndex {
         .execute();
   }
 
+  /**
+   * Forgets every count, so that the next `catchUp` recounts the whole log: the index is derived
+   * data, rebuilt this way when an upgrade changes how a case is counted (case-summary.ts).
+   */
+  async clear(): Promise<void> {
+    await this.#db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable("report_index_state")
+        .set({ next_index: 0, skipped: 0 })
+        .where("id", "=", 1)
+        .execute();
+      await tx.deleteFrom("report_cases").execute();
+      await tx.deleteFrom("report_counts").execute();
+    });
+  }
+
   /** The counts of a period, summed over its months (without catching up). */
   async periodCounts(period: ReportPeriod): Promise<PeriodCounts> {
     const first = period.months[0]!;
