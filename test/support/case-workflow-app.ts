@@ -17,16 +17,15 @@ import {
 import { AppError, HTTP_STATUS } from "../../src/core/app-error.ts";
 import { assessRequest } from "../../src/core/assess/assess.ts";
 import type { Role } from "../../src/core/case/case-events.ts";
-import { openCaseEvents } from "../../src/core/case/open-case.ts";
 import { canonicalBytes } from "../../src/core/intake/canonical-json.ts";
-import { commitToRequest } from "../../src/core/records/public-record.ts";
 import type { Request } from "../../src/core/request/request-schema.ts";
 import { type RequestDraft, requestWith } from "../../src/core/testing/request-builder.ts";
 import { logRoutes } from "../../src/http/log-routes.ts";
 import { caseWorkflowRoutes } from "../../src/http/v1/cases/case-workflow-routes.ts";
 import { AccessLog } from "../../src/shell/access-log/access-log.ts";
-import { CaseStore, recordOpenedCase } from "../../src/shell/cases/case-store.ts";
+import { CaseStore } from "../../src/shell/cases/case-store.ts";
 import { withCaseTables } from "../../src/shell/cases/case-tables.ts";
+import { recordIntakeCase } from "../../src/shell/cases/record-intake-case.ts";
 import {
   caseColumnContext,
   type DataKey,
@@ -155,18 +154,15 @@ export async function openCaseWorkflow(
         received_at: Date.parse(receivedAt),
       })
       .execute();
-    const events = openCaseEvents({
+    await recordIntakeCase(database.db, log, dataKey, {
+      caseId,
       request,
+      canonical,
       requestSha256: createHash("sha256").update(canonical).digest("hex"),
       assessment,
       profile,
-      receivedAt,
-    });
-    await recordOpenedCase(database.db, log, caseId, events, {
-      request,
-      commitment: commitToRequest(salt, request),
-      profile: profile.id,
-      dataKey,
+      salt,
+      receivedAt: new Date(receivedAt),
     });
     return caseId;
   }

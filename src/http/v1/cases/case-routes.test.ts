@@ -5,7 +5,8 @@ import {
   PASSWORD,
 } from "../../../../test/support/case-workflow-app.ts";
 import { testDialects } from "../../../../test/support/databases.ts";
-import { decodePublicRecord } from "../../../core/records/public-record.ts";
+import { commitToRequest, decodePublicRecord } from "../../../core/records/public-record.ts";
+import { withCaseTables } from "../../../shell/cases/case-tables.ts";
 
 const CONTENT = { type: "content_data", from: "2026-09-01T00:00:00Z", to: "2026-09-20T00:00:00Z" } as const;
 const EMERGENCY = {
@@ -199,6 +200,15 @@ for (const dialect of testDialects) {
         "delivered",
       ]);
       expect(new Set(records.map((r: { commitment: string }) => r.commitment)).size).toBe(1);
+      // The person notified gets the salt and can recompute the commitment from their request.
+      const row = await withCaseTables(f.database.db)
+        .selectFrom("cases")
+        .select("commitment_salt")
+        .where("case_id", "=", id)
+        .executeTakeFirstOrThrow();
+      expect(records[0].commitment).toBe(
+        commitToRequest(Buffer.from(row.commitment_salt, "hex"), detail.request),
+      );
       expect(records.every((r: { visibility: string }) => r.visibility === "public")).toBe(true);
       expect(JSON.stringify(records)).not.toMatch(/payme|hospital|J3-2026/);
     });
