@@ -42,6 +42,8 @@ export interface ConsoleServer {
   readonly witnessVkey: string;
   /** Event id of entry `i`. */
   eventId(i: number): string;
+  /** Appends `count` more sample entries and waits for their checkpoint (not cosigned). */
+  append(count: number): Promise<void>;
   /** Case 0 (entries 0 and 1) is a real request: its notice code and request file. */
   readonly notice: { readonly code: string; readonly requestText: string };
   close(): Promise<void>;
@@ -162,6 +164,15 @@ export async function startConsoleServer(options: ConsoleServerOptions = {}): Pr
     logVkey: log.vkey,
     witnessVkey: witness.vkey,
     eventId: (i) => sampleRecord(i).event_id,
+    async append(count) {
+      const start = (await log.reader.checkpoint()).size;
+      const acks = Array.from({ length: count }, (_, k) => {
+        const record = sampleRecord(start + k);
+        return log.sequencer.append(encodePublicRecord(record), { eventId: record.event_id });
+      });
+      await log.sequencer.flush();
+      await Promise.all(acks);
+    },
     notice: { code: formatNoticeCode({ eventId: sampleRecord(0).event_id, salt }), requestText },
     async close() {
       await app.close();

@@ -314,6 +314,32 @@ describe.skipIf(!hasChromium)("web console in Chromium", () => {
     await page.close();
   });
 
+  // Last: it grows the log.
+  it("remembers the checkpoint it saw and, once the log has grown, verifies it only grew", async () => {
+    const first = await open("#/log");
+    await eventually(() => first.getByTestId("since-last-visit").textContent()).toContain("same checkpoint");
+    await first.close();
+    await server.append(20);
+    const page = await open("#/log");
+    await eventually(() => page.getByTestId("checkpoint-size").textContent()).toBe("320");
+    await eventually(() => page.getByTestId("since-last-visit").textContent()).toContain(
+      "✓ Since your last visit the log has only grown: the 300 entries",
+    );
+    await page.close();
+  });
+
+  it("warns when the log no longer matches the checkpoint it saw (a rewritten history)", async () => {
+    const page = await open("#/log");
+    await page.getByTestId("checkpoint-size").waitFor();
+    await page.evaluate(
+      `localStorage.setItem("lightswitch.log.seen", JSON.stringify({ origin: "lightswitch.example/log", size: 100, root: "${btoa("f".repeat(32))}" }))`,
+    );
+    await page.reload();
+    await eventually(() => page.getByTestId("since-last-visit").textContent()).toContain("NOT consistent");
+    await screenshots(page, "log-explorer-inconsistent", { fullPage: false });
+    await page.close();
+  });
+
   it("logs no error in the browser console on any page", () => {
     expect(pageErrors).toEqual([]);
   });

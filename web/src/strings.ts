@@ -53,6 +53,19 @@ export const strings = {
     intro:
       "Every case event yields a public record (no personal data) appended to this Merkle-tree log. The log signs checkpoints of its state and independent witnesses cosign them, so the operator cannot show different histories to different people. Your browser checks every proof below itself.",
     checkpointHeading: "Current checkpoint",
+    sinceLastVisit: {
+      first:
+        "This browser now remembers this checkpoint: on your next visit it will check that the log has only grown since.",
+      checking: "Checking that the log has only grown since your last visit…",
+      same: "✓ The same checkpoint as on your last visit.",
+      grown: (from: number) =>
+        `✓ Since your last visit the log has only grown: the ${from.toLocaleString("en")} entries you saw then are unchanged at the start of today's log.`,
+      inconsistent: (from: number, root: string) =>
+        `✗ This log is NOT consistent with the checkpoint this browser saw before (${from.toLocaleString("en")} entries, root hash ${root}): its history may have been rewritten. Keep a copy of both checkpoints.`,
+      rollback: (from: number, root: string) =>
+        `✗ The log is smaller than when this browser last saw it (${from.toLocaleString("en")} entries, root hash ${root}): it may have been rolled back.`,
+      error: (message: string) => `The log could not be compared with your last visit: ${message}`,
+    },
     empty: "The log has no checkpoint yet: no entry has been recorded.",
     origin: "Origin",
     size: "Entries",

@@ -21,10 +21,10 @@ import {
 /** Where the log is served, e.g. "/log/". */
 export const LOG_BASE = "/log/";
 
-async function get(url: string): Promise<Response | undefined> {
+async function get(url: string, cache: RequestCache = "default"): Promise<Response | undefined> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: "*/*" } });
+    response = await fetch(url, { headers: { accept: "*/*" }, cache });
   } catch (cause) {
     throw new LogVerifyError("FETCH_FAILED", `could not reach ${url}`, { cause });
   }
@@ -44,7 +44,8 @@ export function fetchTileFrom(base: string): FetchTile {
 export async function fetchCheckpoint(
   base: string = LOG_BASE,
 ): Promise<{ note: string; signed: SignedCheckpoint } | undefined> {
-  const response = await get(`${base}checkpoint`);
+  // Always the latest: the log lets clients cache its checkpoint for a few seconds.
+  const response = await get(`${base}checkpoint`, "no-cache");
   if (response === undefined) return undefined;
   const note = await response.text();
   return { note, signed: parseSignedCheckpoint(note) };

@@ -40,6 +40,7 @@ export function LogExplorer() {
       {state.status === "ready" && state.value === undefined ? <Empty>{t.empty}</Empty> : null}
       {state.status === "ready" && state.value !== undefined ? (
         <>
+          <SinceLastVisit signed={state.value.signed} />
           <CheckpointSection note={state.value.note} signed={state.value.signed} />
           <LookupSection signed={state.value.signed} />
           <ConsistencySection signed={state.value.signed} />
@@ -47,6 +48,118 @@ export function LogExplorer() {
       ) : null}
     </Page>
   );
+}
+
+const SEEN_STORAGE = "lightswitch.log.seen";
+
+interface SeenCheckpoint {
+  readonly origin: string;
+  readonly size: number;
+  readonly root: string;
+}
+
+function readSeen(): SeenCheckpoint | undefined {
+  try {
+    const value = JSON.parse(
+      window.localStorage.getItem(SEEN_STORAGE) ?? "null",
+    ) as Partial<SeenCheckpoint> | null;
+    if (typeof value?.origin !== "string" || typeof value.root !== "string") return undefined;
+    if (typeof value.size !== "number" || !Number.isSafeInteger(value.size) || value.size < 0)
+      return undefined;
+    return value as SeenCheckpoint;
+  } catch {
+    return undefined;
+  }
+}
+
+type SinceLastVisitState =
+  | { readonly status: "first" | "same" | "checking" }
+  | { readonly status: "grown"; readonly from: number }
+  | { readonly status: "inconsistent" | "rollback"; readonly from: number; readonly root: string }
+  | { readonly status: "error"; readonly message: string };
+
+/**
+ * What a witness does, for one reader: this browser keeps the last checkpoint it saw and, on the next
+ * visit, verifies that the log has only grown since (a consistency proof from that size to this one).
+ * A log that rewrote or rolled back its history is reported, and the old checkpoint is kept.
+ */
+function SinceLastVisit({ signed }: { signed: SignedCheckpoint }) {
+  const [state, setState] = useState<SinceLastVisitState>({ status: "checking" });
+  useEffect(() => {
+    const { checkpoint } = signed;
+    const root = encodeBase64(checkpoint.rootHash);
+    const remember = () =>
+      window.localStorage.setItem(
+        SEEN_STORAGE,
+        JSON.stringify({ origin: checkpoint.origin, size: checkpoint.size, root } satisfies SeenCheckpoint),
+      );
+    const seen = readSeen();
+    const seenRoot = seen === undefined ? undefined : decodeBase64(seen.root);
+    if (
+      seen === undefined ||
+      seen.origin !== checkpoint.origin ||
+      seen.size === 0 ||
+      seenRoot?.length !== 32
+    ) {
+      remember();
+      return setState({ status: "first" });
+    }
+    if (seen.size > checkpoint.size)
+      return setState({ status: "rollback", from: seen.size, root: seen.root });
+    if (seen.size === checkpoint.size) {
+      if (seen.root !== root) return setState({ status: "inconsistent", from: seen.size, root: seen.root });
+      return setState({ status: "same" });
+    }
+    let isCurrent = true;
+    verifyConsistencyBetween(checkpoint, seen.size, checkpoint.size, seenRoot).then(
+      (result) => {
+        if (!isCurrent) return;
+        if (result.isConsistent && result.isAnchored) {
+          remember();
+          setState({ status: "grown", from: seen.size });
+        } else setState({ status: "inconsistent", from: seen.size, root: seen.root });
+      },
+      (error: unknown) => isCurrent && setState({ status: "error", message: describeError(error) }),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [signed]);
+
+  const message = sinceLastVisitMessage(state);
+  const tone =
+    state.status === "same" || state.status === "grown"
+      ? "ok"
+      : state.status === "rollback" || state.status === "inconsistent"
+        ? "bad"
+        : "";
+  return (
+    <p
+      className={tone === "" ? "muted" : `verdict-banner ${tone}`}
+      data-testid="since-last-visit"
+      aria-live="polite"
+    >
+      {message}
+    </p>
+  );
+}
+
+function sinceLastVisitMessage(state: SinceLastVisitState): string {
+  const s = t.sinceLastVisit;
+  switch (state.status) {
+    case "first":
+    case "same":
+    case "checking":
+      return s[state.status];
+    case "grown":
+      return s.grown(state.from);
+    case "rollback":
+      return s.rollback(state.from, state.root);
+    case "inconsistent":
+      return s.inconsistent(state.from, state.root);
+    case "error":
+      return s.error(state.message);
+  }
 }
 
 function Hash({ bytes }: { bytes: Uint8Array }) {
@@ -170,7 +283,7 @@ function LookupSection({ signed }: { signed: SignedCheckpoint }) {
     const text = query.trim();
     let index: number | undefined;
     if (/^[0-9]+$/.test(text)) index = Number(text);
-    else if (/^[A-Za-z0-9_-]{8,64}$/.test(text)) index = undefined;
+    else if (text.length >= 1 && text.length <= 200 && !/\s/.test(text)) index = undefined;
     else return setWork({ status: "error", message: t.lookupInvalid(size) });
     if (index !== undefined && index >= size)
       return setWork({ status: "error", message: t.lookupInvalid(size) });
