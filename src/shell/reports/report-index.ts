@@ -209,36 +209,46 @@ export class ReportIndex {
   async periodCounts(period: ReportPeriod): Promise<PeriodCounts> {
     const first = period.months[0]!;
     const last = period.months.at(-1)!;
-    const [totals, months, state] = await Promise.all([
-      this.#db
+    // One snapshot, so that the counts are exactly those of the entries [0, logSize) even while
+    // a batch commits (PostgreSQL needs repeatable read for that; a SQLite read transaction is one).
+    const transaction =
+      this.dialect === "postgres"
+        ? this.#db.transaction().setIsolationLevel("repeatable read")
+        : this.#db.transaction();
+    return transaction.execute(async (tx) => {
+      const state = await tx
+        .selectFrom("report_index_state")
+        .select("next_index")
+        .where("id", "=", 1)
+        .executeTakeFirstOrThrow();
+      const totals = await tx
         .selectFrom("report_counts")
         .select(["dimension", "key", sql<number>`cast(sum(cases) as bigint)`.as("cases")])
         .where("month", ">=", first)
         .where("month", "<=", last)
         .groupBy(["dimension", "key"])
         .having(sql`sum(cases)`, ">", 0)
-        .execute(),
-      this.#db
+        .execute();
+      const months = await tx
         .selectFrom("report_counts")
         .select(["month", "key", "cases"])
         .where("dimension", "=", "cases")
         .where("month", ">=", first)
         .where("month", "<=", last)
         .where("cases", ">", 0)
-        .execute(),
-      this.#db
-        .selectFrom("report_index_state")
-        .select("next_index")
-        .where("id", "=", 1)
-        .executeTakeFirstOrThrow(),
-    ]);
-    return {
-      totals: totals.map(
-        (t): DimensionCount => ({ dimension: t.dimension as Dimension, key: t.key, cases: Number(t.cases) }),
-      ),
-      months: months.map((m) => ({ month: m.month, key: m.key, cases: Number(m.cases) })),
-      logSize: state.next_index,
-    };
+        .execute();
+      return {
+        totals: totals.map(
+          (t): DimensionCount => ({
+            dimension: t.dimension as Dimension,
+            key: t.key,
+            cases: Number(t.cases),
+          }),
+        ),
+        months: months.map((m) => ({ month: m.month, key: m.key, cases: Number(m.cases) })),
+        logSize: state.next_index,
+      };
+    });
   }
 
   /** The months with anything to report (a case received, or any event), oldest first. */
