@@ -3,6 +3,8 @@
  * object, translate the values, keep the keys. Functions take the values they interpolate.
  */
 export const strings = {
+  /** BCP 47 language of these strings: set on <html lang> at start. */
+  lang: "en",
   product: "Lightswitch",
   tagline:
     "Cross-border requests for electronic evidence, with cited safeguards and a public, verifiable log",
@@ -161,6 +163,9 @@ export const strings = {
     label: "Label",
     hard: "hard case",
     findingsHeading: (scenario: string, profile: string) => `${scenario} under ${profile}`,
+    cellLabel: (scenario: string, profile: string, verdict: string) =>
+      `${scenario} under ${profile}: ${verdict}`,
+    citation: (instrument: string, article: string) => `${instrument} art. ${article}`,
     closeFindings: "Close the findings",
     verdict: "Verdict",
     measures: "Measures",
@@ -308,6 +313,7 @@ export const strings = {
       proof: "In the log",
     },
     sealedDetails: "sealed: details are published when secrecy ends",
+    fromTo: (requesting: string, requested: string) => `${requesting} → ${requested}`,
     includedYes: "✓ verified",
     includedNo: "✗ not verified",
     noLater: "No later record of this case in the log yet.",

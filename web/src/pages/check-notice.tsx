@@ -182,7 +182,7 @@ function describeDetails(record: RecordView): string {
   const party = d["requested_party"] as { state?: string; provider?: string } | undefined;
   const parts = [
     typeof d["requesting_state"] === "string"
-      ? `${d["requesting_state"]} → ${party?.provider ?? party?.state ?? "?"}`
+      ? t.fromTo(d["requesting_state"], party?.provider ?? party?.state ?? "?")
       : "",
     typeof d["instrument"] === "string" ? d["instrument"] : "",
     Array.isArray(d["measures"]) ? d["measures"].join(", ") : "",

@@ -151,7 +151,8 @@ function VerdictChart({
           y: "label",
           fill: "verdict",
           order: [...VERDICTS],
-          title: (d: { verdict: string; count: number }) => `${d.count} ${d.verdict}`,
+          title: (d: { verdict: (typeof VERDICTS)[number]; count: number }) =>
+            `${d.count} ${strings.verdicts[d.verdict]}`,
           inset: 0.5,
         }),
         Plot.text(
@@ -233,7 +234,11 @@ function Matrix({
                           href={href("treaties", result.scenario, profile)}
                           className="verdict"
                           style={{ background: VERDICT_COLOUR[verdict], color: VERDICT_TEXT[verdict] }}
-                          aria-label={`${scenario?.title ?? result.scenario} under ${profile}: ${strings.verdicts[verdict]}`}
+                          aria-label={t.cellLabel(
+                            scenario?.title ?? result.scenario,
+                            profile,
+                            strings.verdicts[verdict],
+                          )}
                         >
                           {strings.verdicts[verdict]}
                         </a>
@@ -339,7 +344,7 @@ function Citations({ citations }: { citations: Assessment["findings"][number]["c
     <p className="muted">
       {t.cites}:{" "}
       {citations.map((c, i) => {
-        const text = `${c.instrument} art. ${c.article}`;
+        const text = t.citation(c.instrument, c.article);
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: citations are a fixed list and may repeat
           <span key={i}>
