@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { canonicalBytes } from "../../src/core/intake/canonical-json.ts";
+import { parseDetachedJws, verifyDetachedJws } from "../../src/core/intake/detached-jws.ts";
 import { runCli } from "./run-cli.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "lightswitch-cli-authorities-"));
@@ -50,6 +52,24 @@ describe("lightswitch authorities", () => {
     ]);
     const revoked = JSON.parse(runCli(["authorities", "revoke", ...base, "--id", "fr-pp", "--json"]).stdout);
     expect(revoked[0].status).toBe("revoked");
+  });
+
+  it("signs a request file as an authority: a detached JWS over its canonical JSON, kid = authority_id", () => {
+    const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+    const keyFile = join(dataDir, "fr.pem");
+    writeFileSync(keyFile, privateKey.export({ type: "pkcs8", format: "pem" }));
+    const result = runCli([
+      "authorities",
+      "sign",
+      "--key",
+      keyFile,
+      "examples/fr-ransomware-subscriber.json",
+    ]);
+    expect(result.status).toBe(0);
+    const envelope = JSON.parse(result.stdout);
+    const jws = parseDetachedJws(envelope.signature);
+    expect(jws.kid).toBe("fr-pp-paris-j3");
+    expect(verifyDetachedJws(jws, canonicalBytes(envelope.request), publicKey)).toBe(true);
   });
 
   it("exits 2 naming each bad field", () => {

@@ -1,11 +1,15 @@
 /**
  * `lightswitch authorities add|list|revoke|rotate`: the key directory of requesting authorities.
  * Keys are Ed25519: base64url of the raw 32 bytes, or a PEM SPKI (`-----BEGIN PUBLIC KEY-----`), given
- * inline or as @FILE.
+ * inline or as @FILE. `authorities sign` signs a request file with a private key, as an authority would.
  */
+import { createPrivateKey, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { AppError } from "../../core/app-error.ts";
+import { canonicalBytes } from "../../core/intake/canonical-json.ts";
+import { signDetachedJws } from "../../core/intake/detached-jws.ts";
+import { parseRequestText } from "../../core/request/parse-request.ts";
 import type { Authority, AuthorityDirectory } from "../../shell/authorities/authority-directory.ts";
 import { openDirectory, openStore } from "../../shell/intake/open-case-service.ts";
 import { failWith } from "../fail.ts";
@@ -49,6 +53,8 @@ export function registerAuthoritiesCommand(program: Command): void {
         ]),
     );
 
+  registerSignCommand(authorities);
+
   withStore(authorities.command("list").description("List authorities and their keys")).action(
     (options: StoreOptions) => run(options, (directory) => directory.list()),
   );
@@ -69,6 +75,51 @@ export function registerAuthoritiesCommand(program: Command): void {
         await directory.rotate(options.id, readKeyArgument(options.publicKey)),
       ]),
     );
+}
+
+/**
+ * `authorities sign`: what a requesting authority's system does, for scripts and the demo keys. Prints
+ * the envelope POST /v1/requests takes. No store is opened.
+ */
+function registerSignCommand(authorities: Command): void {
+  authorities
+    .command("sign")
+    .description("Sign a request file as an authority: prints { request, signature } for POST /v1/requests")
+    .argument("<file>", "lightswitch.request/v1 JSON file, or - for standard input")
+    .requiredOption(
+      "--key <file>",
+      "the authority's Ed25519 private key (PKCS#8 PEM, e.g. DATA/demo-keys/<id>.pem)",
+    )
+    .option("--id <id>", "kid to sign as (default: the request's requesting.authority_id)")
+    .option("--json", "print errors as JSON")
+    .addHelpText(
+      "after",
+      "\nExample: npx lightswitch authorities sign --key data/demo-keys/demo-fr-pp-paris-j3.pem req.json \\\n  | curl -H 'content-type: application/json' --data @- http://127.0.0.1:8080/v1/requests",
+    )
+    .action((file: string, options: { key: string; id?: string; json?: boolean }) => {
+      try {
+        const request = parseRequestText(readFileSync(file === "-" ? 0 : file, "utf8"));
+        const kid = options.id ?? request.requesting.authority_id;
+        let privateKey: KeyObject;
+        try {
+          privateKey = createPrivateKey(readFileSync(options.key));
+        } catch (cause) {
+          throw new AppError("INVALID_INPUT", `cannot read an Ed25519 private key from ${options.key}`, {
+            issues: [{ path: "--key", message: "expected a PKCS#8 PEM Ed25519 private key" }],
+            cause,
+          });
+        }
+        if (privateKey.asymmetricKeyType !== "ed25519")
+          throw new AppError("INVALID_INPUT", `${options.key} holds a ${privateKey.asymmetricKeyType} key`, {
+            issues: [{ path: "--key", message: "expected an Ed25519 key" }],
+          });
+        console.log(
+          JSON.stringify({ request, signature: signDetachedJws(canonicalBytes(request), privateKey, kid) }),
+        );
+      } catch (error) {
+        failWith(error, options.json === true);
+      }
+    });
 }
 
 async function run(

@@ -3,6 +3,7 @@
  * HTTP (API under /v1, log under /log). `--demo` seeds demo authorities and requests into an empty store.
  */
 import type { Command } from "commander";
+import { AppError } from "../../core/app-error.ts";
 import { buildApp } from "../../http/app.ts";
 import { seedDemo } from "../../shell/intake/demo-seed.ts";
 import { openCaseService } from "../../shell/intake/open-case-service.ts";
@@ -41,7 +42,6 @@ export function registerServeCommand(program: Command): void {
       const port = Number(options.port);
       const perSecond = Number(options.rateLimit);
       if (!Number.isInteger(port) || port < 0 || port > 65535 || !(perSecond > 0)) {
-        const { AppError } = await import("../../core/app-error.ts");
         return failWith(
           new AppError("INVALID_INPUT", "bad option", {
             issues: [
@@ -83,8 +83,22 @@ export function registerServeCommand(program: Command): void {
         await app.close();
         await service.close();
       };
+      try {
+        await app.listen({ port, host: options.host });
+      } catch (error) {
+        await shutdown();
+        return failWith(
+          new AppError(
+            "INVALID_INPUT",
+            `cannot listen on ${options.host}:${port}: ${(error as Error).message}`,
+            {
+              issues: [{ path: "--port", message: "in use or not allowed; choose another with --port" }],
+            },
+          ),
+          false,
+        );
+      }
       process.once("SIGINT", () => void shutdown());
       process.once("SIGTERM", () => void shutdown());
-      await app.listen({ port, host: options.host });
     });
 }
