@@ -314,6 +314,26 @@ describe.skipIf(!hasChromium)("web console in Chromium", () => {
     await page.close();
   });
 
+  it.each([
+    ["the log is empty", "**/log/checkpoint", 404, "#/log", "The log has no checkpoint yet"],
+    ["the log fails", "**/log/checkpoint", 500, "#/log", "Try again"],
+    ["the comparison fails", "**/v1/simulation", 500, "#/treaties", "Try again"],
+    ["the report fails", "**/v1/reports", 500, "#/report", "Try again"],
+  ])("shows a clear state when %s", async (_name, url, status, hash, text) => {
+    const page = await context.newPage();
+    await page.route(url, (route) =>
+      route.fulfill({
+        status,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { code: status === 404 ? "NOT_FOUND" : "INTERNAL", message: "test" } }),
+      }),
+    );
+    await page.goto(`${server.url}/${hash}`);
+    await eventually(() => page.locator("main").textContent()).toContain(text);
+    if (status === 500) await screenshots(page, `error-${hash.replace(/[^a-z]/g, "")}`, { fullPage: false });
+    await page.close();
+  });
+
   // Last: it grows the log.
   it("remembers the checkpoint it saw and, once the log has grown, verifies it only grew", async () => {
     const first = await open("#/log");
