@@ -146,6 +146,13 @@ describe("lightswitch report", () => {
     expect(readFileSync(join(site, "index.html"), "utf8")).toContain('href="2026H1/report.html"');
   });
 
+  it("without --json, an error is one line on stderr", () => {
+    const result = runCli(["report", "--period", "2026Q5", "--data", data]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^error: "2026Q5" is not a period/);
+  });
+
   it.each([
     [["--period", "2026H3"], "--period"],
     [["--period", "2026H1", "--format", "xlsx"], "--format"],

@@ -102,7 +102,7 @@ export function registerReportCommand(program: Command): void {
       "Transparency reports from the public log: counts by period, state, instrument, measure, verdict",
     )
     .option("--period <period>", "2026, 2026H1, 2026Q3 or 2026-05")
-    .option("--format <format>", `output: ${REPORT_FORMATS.join(", ")}`, "json")
+    .option("--format <format>", `output: ${REPORT_FORMATS.join(", ")} (default: json)`)
     .option("--json", "same as --format json")
     .option("--site <dir>", "write every year and half year as a static site into DIR")
     .option(
@@ -115,6 +115,7 @@ export function registerReportCommand(program: Command): void {
     .option("--data <dir>", "data directory (the embedded store)", "./data")
     .option("--database-url <url>", "PostgreSQL URL instead of the SQLite file in --data")
     .action(async (options: ReportOptions) => {
+      // Errors as JSON only when JSON was asked for by name.
       const json = options.json === true || options.format === "json";
       try {
         const { format, threshold } = parseOptions(options);

@@ -15,7 +15,7 @@
  *   other measures (Meta counts preservation requests apart from data requests);
  * - percentages are empty where they would reveal a banded count (see banding.ts).
  */
-import type { InstrumentId } from "../request/vocabulary.ts";
+import type { LegalBasisId } from "../request/vocabulary.ts";
 import { countText } from "./banding.ts";
 import { type CsvValue, toCsv } from "./csv.ts";
 import type { Report } from "./report-schema.ts";
@@ -63,7 +63,7 @@ export const PEER_FILE_NAMES: Record<PeerFormat, string> = {
   microsoft: "microsoft-law-enforcement-requests.csv",
 };
 
-const INSTRUMENT_NAMES: Record<InstrumentId | "bilateral" | "none", string> = {
+const INSTRUMENT_NAMES: Record<LegalBasisId, string> = {
   "un-cybercrime-2024": "UN Convention against Cybercrime (2024)",
   "budapest-2001": "Budapest Convention (2001)",
   "budapest-protocol2-2022": "Budapest Convention Second Additional Protocol (2022)",
