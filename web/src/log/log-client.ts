@@ -21,7 +21,7 @@ import {
 /** Where the log is served, e.g. "/log/". */
 export const LOG_BASE = "/log/";
 
-async function get(url: string, cache: RequestCache = "default"): Promise<Response | undefined> {
+async function get(url: string, cache: "default" | "no-cache" = "default"): Promise<Response | undefined> {
   let response: Response;
   try {
     response = await fetch(url, { headers: { accept: "*/*" }, cache });
