@@ -61,15 +61,19 @@ describe("web routes", () => {
     },
   );
 
-  it.each(["/v1/nothing-here", "/log/nothing-here", "/v1", "/witness/x"])(
-    "leaves the API path %s to the app's JSON not-found handler",
-    async (url) => {
-      const server = await serve(true);
-      const response = await server.inject({ method: "GET", url });
-      expect(response.statusCode).toBe(404);
-      expect(response.json()).toEqual({ error: { code: "NOT_FOUND", message: "no route" } });
-    },
-  );
+  it.each([
+    "/v1/nothing-here",
+    "/log/nothing-here",
+    "/v1",
+    "/witness/x",
+    "/favicon.ico",
+    "/assets/old-123.js",
+  ])("leaves %s (an API path or a missing file) to the app's JSON not-found handler", async (url) => {
+    const server = await serve(true);
+    const response = await server.inject({ method: "GET", url });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({ error: { code: "NOT_FOUND", message: "no route" } });
+  });
 
   it("does not shadow API routes", async () => {
     const server = await serve(true);

@@ -1,7 +1,7 @@
 /**
  * The web console (issue 6) as a Fastify plugin mounted at `/`: the Vite build in `web/dist`, served by
  * @fastify/static. Hashed assets (`/assets/*`) are immutable; `index.html` is revalidated on every load
- * so a new build shows up at once. Any other GET that is not an API path gets `index.html` (single-page
+ * so a new build shows up at once. Any other GET that is not an API path or a file name gets `index.html` (single-page
  * app fallback), so a deep link or a reload never ends on a 404. API paths (`/v1`, `/log`, …) that no
  * route answers go to the app's own not-found handler, whose JSON error clients expect.
  *
@@ -47,6 +47,11 @@ function isApiPath(url: string, prefixes: readonly string[]): boolean {
   return prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 
+function isFilePath(url: string): boolean {
+  const path = url.split("?")[0] ?? url;
+  return /\.[A-Za-z0-9]{1,8}$/.test(path.slice(path.lastIndexOf("/") + 1));
+}
+
 export const webRoutes: FastifyPluginAsync<WebRoutesOptions> = async (app, options) => {
   const distDir = options.distDir ?? DEFAULT_WEB_DIST;
   const apiPrefixes = options.apiPrefixes ?? DEFAULT_API_PREFIXES;
@@ -78,7 +83,8 @@ export const webRoutes: FastifyPluginAsync<WebRoutesOptions> = async (app, optio
   }
 
   app.get("/*", { schema: { hide: true } }, async (request, reply) => {
-    if (isApiPath(request.url, apiPrefixes)) return reply.callNotFound();
+    // A missing file (favicon.ico, an old asset) is a 404, not the page: only app paths fall back.
+    if (isApiPath(request.url, apiPrefixes) || isFilePath(request.url)) return reply.callNotFound();
     if (!hasBuild) return notBuilt(request, reply);
     return reply.header("cache-control", "no-cache").sendFile("index.html");
   });
