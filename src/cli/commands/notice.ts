@@ -125,7 +125,7 @@ export function registerNoticeCommand(program: Command): void {
       .description("Print a notice page from a JSON input (see --help), for manual checks")
       .argument(
         "<file>",
-        "JSON: { code | event_id + salt_hex, issued_on, sender, request, events, profile, log, assessment?, case_event_ids?, oversight? }",
+        "JSON: { code | event_id + salt_hex, issued_on, sender, request, events, profile, log, assessment?, case_event_ids?, console_url?, oversight? }",
       )
       .option("--text", "print the plain-text version (the e-mail body) instead of HTML")
       .option("--out <file>", "write the HTML page to this file instead of stdout"),
@@ -191,6 +191,7 @@ const RenderInputSchema = z.object({
   profile: z.object({ id: z.string(), title: z.string() }),
   log: z.object({ url: z.string(), origin: z.string(), vkey: z.string() }),
   case_event_ids: z.array(z.string()).optional(),
+  console_url: z.url().optional(),
   oversight: z.object({ name: z.string(), contact: z.string() }).optional(),
 });
 
@@ -219,6 +220,7 @@ function noticeFromInput(value: unknown): Notice {
       profile: input.profile,
       log: input.log,
       caseEventIds: input.case_event_ids,
+      consoleUrl: input.console_url,
       oversight: input.oversight,
     });
   } catch (error) {

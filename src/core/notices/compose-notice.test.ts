@@ -91,6 +91,10 @@ describe("the notice to the person concerned", () => {
     expect(text).toContain("log.example/log+01234567+AQ");
     expect(text).toContain(`npx lightswitch notice verify ${notice.code} --url https://log.example/log`);
     expect(text).toContain("lookup?event=case-0001%2Freceived");
+    const withConsole = composeNotice(fixtureNoticeInput({ consoleUrl: "https://lightswitch.example/" }));
+    expect(section(withConsole, "verification")).toContain(
+      `Or open https://lightswitch.example/#/notice/${notice.code} in a web browser`,
+    );
     const listed = composeNotice(fixtureNoticeInput({ caseEventIds: ["ev-assessed-1", "ev-disclosed-1"] }));
     expect(section(listed, "verification")).toContain(
       "--request request.json --event ev-assessed-1 --event ev-disclosed-1",

@@ -74,6 +74,8 @@ export interface NoticeInput {
   readonly profile: { readonly id: string; readonly title: string };
   /** Where the log is, and the key that signs its checkpoints. */
   readonly log: { readonly url: string; readonly origin: string; readonly vkey: string };
+  /** The public web console's address (e.g. https://lightswitch.example/), whose notice page checks a code. */
+  readonly consoleUrl?: string | undefined;
   /** Event ids of the case's later public records, listed so that the person can check each of them. */
   readonly caseEventIds?: readonly string[] | undefined;
   /** An oversight body the sender names for complaints (name and contact), when it has one. */
@@ -296,6 +298,11 @@ function verificationSection(input: NoticeInput, eventId: string): NoticeSection
     ],
     items: [
       "Save the request file sent with this notice as request.json and run the command at the end of this section (it needs Node.js and the lightswitch program).",
+      ...(input.consoleUrl === undefined
+        ? []
+        : [
+            `Or open ${input.consoleUrl.replace(/\/+$/, "")}/#/notice/${input.code} in a web browser and give it the request file.`,
+          ]),
       `Or by hand: ${url}/lookup?event=${encodeURIComponent(eventId)} gives the record's index, and ${url}/proof?event=${encodeURIComponent(eventId)} a proof that it is in the signed log.`,
       "Check the record's commitment: it is SHA-256 of the salt (the third part of the code, base64url-decoded) followed by the request in RFC 8785 canonical JSON.",
       "Every later record with the same commitment belongs to the same case; the record's date is the day the request was received.",

@@ -36,6 +36,8 @@ export interface NoticeSettings {
   readonly sender: string;
   readonly log: NoticeInput["log"];
   readonly oversight?: NoticeInput["oversight"];
+  /** The public web console, whose `#/notice/<code>` page checks a notice in the browser. */
+  readonly consoleUrl?: string | undefined;
 }
 
 /** The notice of a case, issued on `issuedOn` (YYYY-MM-DD). */
@@ -51,5 +53,6 @@ export function noticeForCase(noticeCase: NoticeCase, settings: NoticeSettings, 
     log: settings.log,
     caseEventIds: noticeCase.laterEventIds,
     oversight: settings.oversight,
+    consoleUrl: settings.consoleUrl,
   });
 }
