@@ -1,9 +1,10 @@
 /**
  * The web console (issue 6) as a Fastify plugin mounted at `/`: the Vite build in `web/dist`, served by
  * @fastify/static. Hashed assets (`/assets/*`) are immutable; `index.html` is revalidated on every load
- * so a new build shows up at once. Any other GET that is not an API path or a file name gets `index.html` (single-page
- * app fallback), so a deep link or a reload never ends on a 404. API paths (`/v1`, `/log`, …) that no
- * route answers go to the app's own not-found handler, whose JSON error clients expect.
+ * so a new build shows up at once. Any other GET that is neither an API path nor a file name gets
+ * `index.html` (single-page app fallback), so a deep link or a reload never ends on a 404. API paths
+ * (`/v1`, `/log`, …) and missing files go to the app's own not-found handler, whose JSON error clients
+ * expect.
  *
  * If the build is missing (a checkout without `npm install`), every page answers 503 in plain text
  * telling the operator how to build it; the API keeps working.
