@@ -14,7 +14,8 @@ export const intakeJournalRoute: FastifyPluginAsyncZod<{ intake: IntakeService }
     "/intake-journal",
     {
       schema: {
-        summary: "The intake journal (auditors): every submission with its outcome and reason",
+        summary:
+          "The intake journal: every submission with its outcome and reason (auditor role: not yet enforced)",
         tags: ["intake"],
         querystring: JournalQuerySchema,
         response: JournalResponses,
