@@ -1,6 +1,7 @@
 /**
- * Superseded: intake now logs `lightswitch.public-record/v1` entries (intake-records.ts). This first
- * format stays for logs written before and for the readers that accept both (notices).
+ * Superseded: intake now opens each case in the case workflow, which logs `lightswitch.public-record/v1`
+ * entries (src/shell/cases/record-intake-case.ts). `receivedRecord` stays for logs written before and
+ * the readers that accept both (notices); `requestCommitment` is the commitment the workflow uses.
  *
  * The public log entry for a received case (DESIGN §3, "Public record and commitment"): no personal data,
  * only categories, the verdict, the day, and the commitment SHA-256(salt ‖ canonical request). While the

@@ -9,7 +9,7 @@
  *   6. record: a replay returns the same case (200); the same id with other content is 409; else the
  *      case is assessed and stored with its journal row in ONE transaction (201 only after commit;
  *      concurrent submissions share that transaction, see group-commit.ts)
- *   7. append the case's public record to the transparency log and keep its index.
+ *   7. open the case in the case workflow: its first events, and their public records in the log.
  *
  * Every submission, whatever the outcome, leaves one intake journal row (auditors must see forged
  * attempts). The body is attacker-controlled: every failure becomes an IntakeRejection with a reason.
@@ -22,16 +22,15 @@ import { assessRequest } from "../../core/assess/assess.ts";
 import type { Assessment, Verdict } from "../../core/assess/assessment.ts";
 import { canonicalBytes } from "../../core/intake/canonical-json.ts";
 import { type DetachedJws, parseDetachedJws, verifyDetachedJws } from "../../core/intake/detached-jws.ts";
-import { intakeEventId, intakeRecords } from "../../core/intake/intake-records.ts";
 import { IntakeRejection, REJECTION_CODE, type RejectionReason } from "../../core/intake/intake-rejection.ts";
 import { ed25519KeyObject } from "../../core/intake/public-key.ts";
 import { TokenBuckets } from "../../core/intake/token-bucket.ts";
 import { parseRequest } from "../../core/request/parse-request.ts";
 import type { Request } from "../../core/request/request-schema.ts";
 import type { AuthorityDirectory } from "../authorities/authority-directory.ts";
+import type { IntakeCase } from "../cases/record-intake-case.ts";
+import { caseColumnContext } from "../crypto/personal-data.ts";
 import type { ShippedLaw } from "../kb/load-shipped-law.ts";
-import type { LogStore } from "../log/log-store.ts";
-import type { Sequencer } from "../log/sequencer.ts";
 import { GroupCommitter } from "./group-commit.ts";
 import { type IntakeDB, type IntakeJournalTable, isUniqueViolation } from "./intake-tables.ts";
 
@@ -42,8 +41,9 @@ export interface IntakeServiceOptions {
   readonly db: Kysely<IntakeDB>;
   readonly directory: AuthorityDirectory;
   readonly law: ShippedLaw;
-  /** The transparency log; without it receipts carry `log_index: null`. */
-  readonly log?: IntakeLog | undefined;
+  /** Opens the committed case in the case workflow (events + public records in the log); without it
+   * receipts carry `log_index: null`. */
+  readonly openCase?: CaseOpener | undefined;
   /** Per-authority token bucket. Default 50 requests/s with bursts of 200. */
   readonly rateLimit?: { readonly perSecond: number; readonly burst: number };
   readonly now?: () => number;
@@ -88,13 +88,9 @@ export interface PersonalDataSealer {
 
 const PLAINTEXT: PersonalDataSealer = { seal: (plaintext) => plaintext, open: (stored) => stored };
 
-/** The authenticated context of an encrypted column of `cases`. */
-export function caseColumnContext(caseId: string, column: "request_json" | "assessment_json"): string {
-  return `cases/${caseId}/${column}`;
-}
-
 interface StoredCase {
   readonly caseId: string;
+  readonly profileId: string;
   readonly verdict: Verdict;
   readonly assessment: Assessment;
   readonly receivedAt: number;
@@ -102,11 +98,12 @@ interface StoredCase {
   readonly isNew: boolean;
 }
 
-/** What intake needs of the log: appending a case's public record, and finding it again on a replay. */
-export interface IntakeLog {
-  readonly sequencer: Pick<Sequencer, "append">;
-  readonly store: Pick<LogStore, "indexOfEvent">;
-}
+/**
+ * What intake hands a committed case to: the case workflow (src/shell/cases/record-intake-case.ts),
+ * which stores the first events and logs their public records. Safe to call again for a replay (the
+ * same log indexes come back); `logIndexes[0]` is the `received` record's, the receipt's `log_index`.
+ */
+export type CaseOpener = (input: IntakeCase) => Promise<{ readonly logIndexes: readonly number[] }>;
 
 interface Envelope {
   readonly request: unknown;
@@ -130,7 +127,7 @@ export class IntakeService {
   readonly #db: Kysely<IntakeDB>;
   readonly #directory: AuthorityDirectory;
   readonly #law: ShippedLaw;
-  readonly #log: IntakeLog | undefined;
+  readonly #openCase: CaseOpener | undefined;
   readonly #writer: GroupCommitter<IntakeDB>;
   readonly #personalData: PersonalDataSealer;
   readonly #buckets: TokenBuckets;
@@ -142,7 +139,7 @@ export class IntakeService {
     this.#db = options.db;
     this.#directory = options.directory;
     this.#law = options.law;
-    this.#log = options.log;
+    this.#openCase = options.openCase;
     this.#writer = new GroupCommitter(options.db);
     this.#personalData = options.personalData ?? PLAINTEXT;
     this.#buckets = new TokenBuckets(options.rateLimit ?? { perSecond: 50, burst: 200 });
@@ -243,7 +240,7 @@ export class IntakeService {
         return this.#storeCase(submission, request, canonical, requestSha256, signature);
       },
     );
-    const logIndex = await this.#appendToLog(stored, request);
+    const logIndex = await this.#openInWorkflow(stored, request, canonical, requestSha256);
     return {
       status: stored.isNew ? 201 : 200,
       body: {
@@ -266,7 +263,15 @@ export class IntakeService {
     return this.#writer.run(async (tx) => {
       const existing = await tx
         .selectFrom("cases")
-        .select(["case_id", "request_sha256", "verdict", "assessment_json", "received_at", "commitment_salt"])
+        .select([
+          "case_id",
+          "request_sha256",
+          "profile",
+          "verdict",
+          "assessment_json",
+          "received_at",
+          "commitment_salt",
+        ])
         .where("authority_id", "=", request.requesting.authority_id)
         .where("request_id", "=", request.id)
         .executeTakeFirst();
@@ -283,6 +288,7 @@ export class IntakeService {
         );
         return {
           caseId: existing.case_id,
+          profileId: existing.profile,
           verdict: existing.verdict as Verdict,
           assessment: JSON.parse(assessmentJson) as Assessment,
           receivedAt: Number(existing.received_at),
@@ -297,6 +303,7 @@ export class IntakeService {
       const caseId = this.#newCaseId();
       const stored: StoredCase = {
         caseId,
+        profileId,
         verdict: assessment.verdict,
         assessment,
         receivedAt: submission.receivedAt,
@@ -326,30 +333,29 @@ export class IntakeService {
   }
 
   /**
-   * Step 7: the case's public records (received, assessed), durable in the log before the receipt is
-   * sent; the receipt's `log_index` is the `received` record's. Null without a log. The log is the one
-   * place indexes live: a replay finds them by event id, or appends again if an earlier attempt stopped
-   * before the log (same ids and bytes, derived from the salt, give the same indexes).
+   * Step 7: the case workflow records the case's first events and logs their public records, durable
+   * before the receipt is sent. Null without a workflow.
    */
-  async #appendToLog(stored: StoredCase, request: Request): Promise<number | null> {
-    if (this.#log === undefined) return null;
-    const log = this.#log;
-    const salt = Buffer.from(stored.commitmentSalt, "hex");
-    if (!stored.isNew) {
-      const index = await log.store.indexOfEvent(intakeEventId(salt, "received"));
-      if (index !== undefined) return index;
-    }
-    const [received, assessed] = intakeRecords({
+  async #openInWorkflow(
+    stored: StoredCase,
+    request: Request,
+    canonical: Uint8Array,
+    requestSha256: string,
+  ): Promise<number | null> {
+    if (this.#openCase === undefined) return null;
+    const profile = this.#law.profiles.get(stored.profileId);
+    if (profile === undefined) throw new AppError("INTERNAL", `profile ${stored.profileId} is not loaded`);
+    const { logIndexes } = await this.#openCase({
+      caseId: stored.caseId,
       request,
+      canonical,
+      requestSha256,
       assessment: stored.assessment,
-      salt,
+      profile,
+      salt: Buffer.from(stored.commitmentSalt, "hex"),
       receivedAt: new Date(stored.receivedAt),
     });
-    const [{ index }] = await Promise.all([
-      log.sequencer.append(received.bytes, { eventId: received.eventId }),
-      log.sequencer.append(assessed.bytes, { eventId: assessed.eventId }),
-    ]);
-    return index;
+    return logIndexes[0] ?? null;
   }
 
   async #journal(

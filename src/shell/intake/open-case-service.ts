@@ -1,11 +1,15 @@
 /**
  * Wiring of the case service on one data directory: the store (DATA/lightswitch.sqlite, or PostgreSQL
- * when a URL is given), the log (key DATA/log.key), the key directory and intake. What `lightswitch
+ * when a URL is given), the log (key DATA/log.key), the data key for personal data at rest
+ * (LIGHTSWITCH_DATA_KEY or DATA/keys/data.key), the key directory, and intake, which opens each
+ * accepted case in the case workflow. What `lightswitch
  * serve`, the `authorities` commands, the tests and the bench open.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { AuthorityDirectory } from "../authorities/authority-directory.ts";
+import { recordIntakeCase } from "../cases/record-intake-case.ts";
+import { decryptPersonalData, encryptPersonalData, loadOrCreateDataKey } from "../crypto/personal-data.ts";
 import { loadShippedLaw, type ShippedLaw } from "../kb/load-shipped-law.ts";
 import { loadOrCreateLogKey } from "../log/log-keys.ts";
 import type { LogService } from "../log/log-service.ts";
@@ -15,7 +19,7 @@ import { IntakeService, type IntakeServiceOptions } from "./intake-service.ts";
 import { withIntakeTables } from "./intake-tables.ts";
 
 export interface StoreLocation {
-  /** Data directory (created if missing): SQLite file, log key, demo keys. */
+  /** Data directory (created if missing): SQLite file, log key, data key, demo keys. */
   readonly dataDir: string;
   /** PostgreSQL instead of the embedded SQLite file. */
   readonly databaseUrl?: string | undefined;
@@ -62,12 +66,18 @@ export async function openCaseService(options: CaseServiceOptions): Promise<Case
     intervalMs: options.logIntervalMs ?? 50,
   });
   const directory = openDirectory(database);
+  const dataKey = loadOrCreateDataKey(options.dataDir);
   const intake = new IntakeService({
     db: withIntakeTables(database.db),
     directory,
     law,
-    log,
+    openCase: (input) => recordIntakeCase(database.db, log, dataKey, input),
+    personalData: {
+      seal: (plaintext, context) => encryptPersonalData(dataKey, plaintext, context),
+      open: (stored, context) => decryptPersonalData(dataKey, stored, context),
+    },
     ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
+    // Tests may substitute the sealing of personal data at rest (AES-256-GCM under the data key).
     ...(options.personalData === undefined ? {} : { personalData: options.personalData }),
   });
   return {
