@@ -1,9 +1,15 @@
 /** The console's shell: skip link, header with the product name and navigation, the page, footer. */
 import { lazy, Suspense } from "react";
+import { StaffNavItems } from "./components/case/staff-nav.tsx";
 import { Loading } from "./components/status.tsx";
+import { AdminViews } from "./pages/admin-views.tsx";
+import { AuditorViews } from "./pages/auditor-views.tsx";
+import { CasePage } from "./pages/case-page.tsx";
 import { CheckNotice } from "./pages/check-notice.tsx";
 import { LogExplorer } from "./pages/log-explorer.tsx";
-import { Home, NotFound, SignIn } from "./pages/simple-pages.tsx";
+import { Queue } from "./pages/queue.tsx";
+import { SignIn } from "./pages/sign-in.tsx";
+import { Home, NotFound } from "./pages/simple-pages.tsx";
 import { href, type PageName, type Route, useRoute } from "./router.ts";
 import { strings } from "./strings.ts";
 
@@ -11,12 +17,12 @@ import { strings } from "./strings.ts";
 const TreatyComparison = lazy(() => import("./pages/treaty-comparison.tsx"));
 const TransparencyReport = lazy(() => import("./pages/transparency-report.tsx"));
 
+// The staff links (sign in, cases, audit, administration) follow, by role: see StaffNavItems.
 const NAV: readonly { page: Exclude<PageName, "home" | "not-found">; label: string }[] = [
   { page: "log", label: strings.nav.log },
   { page: "treaties", label: strings.nav.treaties },
   { page: "report", label: strings.nav.report },
   { page: "notice", label: strings.nav.notice },
-  { page: "sign-in", label: strings.nav.signIn },
 ];
 
 function CurrentPage({ route }: { route: Route }) {
@@ -41,6 +47,14 @@ function CurrentPage({ route }: { route: Route }) {
       return <CheckNotice initialCode={route.code} />;
     case "sign-in":
       return <SignIn />;
+    case "cases":
+      return <Queue />;
+    case "case":
+      return <CasePage id={route.id} />;
+    case "audit":
+      return <AuditorViews view={route.view} />;
+    case "admin":
+      return <AdminViews view={route.view} />;
     case "not-found":
       return <NotFound />;
   }
@@ -70,6 +84,7 @@ export function App() {
                   </a>
                 </li>
               ))}
+              <StaffNavItems route={route} />
             </ul>
           </nav>
         </div>

@@ -11,7 +11,20 @@ export type Route =
   | { readonly page: "report"; readonly period?: string }
   | { readonly page: "notice"; readonly code?: string }
   | { readonly page: "sign-in" }
+  | { readonly page: "cases" }
+  | { readonly page: "case"; readonly id: string }
+  | { readonly page: "audit"; readonly view: AuditView }
+  | { readonly page: "admin"; readonly view: AdminView }
   | { readonly page: "not-found" };
+
+export const AUDIT_VIEWS = ["access-log", "intake-journal", "overrides"] as const;
+export type AuditView = (typeof AUDIT_VIEWS)[number];
+export const ADMIN_VIEWS = ["users", "authorities", "profiles"] as const;
+export type AdminView = (typeof ADMIN_VIEWS)[number];
+
+function isOneOf<T extends string>(values: readonly T[], value: string | undefined): value is T {
+  return (values as readonly (string | undefined)[]).includes(value);
+}
 
 export type PageName = Route["page"];
 
@@ -46,6 +59,16 @@ export function parseHash(hash: string): Route {
       return rest[0] ? { page: "notice", code: rest[0] } : { page: "notice" };
     case "sign-in":
       return { page: "sign-in" };
+    case "cases":
+      return { page: "cases" };
+    case "case":
+      return rest[0] ? { page: "case", id: rest[0] } : { page: "cases" };
+    case "audit":
+      if (rest[0] === undefined) return { page: "audit", view: "access-log" };
+      return isOneOf(AUDIT_VIEWS, rest[0]) ? { page: "audit", view: rest[0] } : { page: "not-found" };
+    case "admin":
+      if (rest[0] === undefined) return { page: "admin", view: "users" };
+      return isOneOf(ADMIN_VIEWS, rest[0]) ? { page: "admin", view: rest[0] } : { page: "not-found" };
     default:
       return { page: "not-found" };
   }

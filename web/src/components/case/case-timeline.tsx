@@ -1,0 +1,55 @@
+/** The case's events in order: what happened, when, who did it, what they wrote, and its log entry. */
+import type { Actor, TimelineEvent } from "../../case-types.ts";
+import { strings } from "../../strings.ts";
+
+const s = strings.staff;
+
+export function actorLabel(actor: Actor): string {
+  return actor.kind === "user"
+    ? s.actor("user", actor.user_id, s.roles[actor.role])
+    : s.actor("system", actor.component, "");
+}
+
+function payloadValue(value: unknown): string {
+  if (typeof value === "boolean") return value ? s.yes : s.no;
+  if (Array.isArray(value)) return value.length === 0 ? s.none : value.map((v) => payloadValue(v)).join(", ");
+  if (value === null || value === undefined) return s.none;
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+// Shown per event type: the fields a reader needs, not every internal one (e.g. the request's hash).
+const SHOWN = new Set(Object.keys(s.payload));
+
+export function CaseTimeline({ events }: { events: readonly TimelineEvent[] }) {
+  return (
+    <ol className="timeline" data-testid="timeline">
+      {events.map((event) => {
+        const fields = Object.entries(event.payload).filter(
+          ([key, value]) => SHOWN.has(key) && !(Array.isArray(value) && value.length === 0),
+        );
+        return (
+          <li key={event.seq} data-testid="timeline-event" data-type={event.type}>
+            <p className="timeline-head">
+              <strong>{s.events[event.type] ?? event.type}</strong>{" "}
+              <span className="muted">
+                {s.dateTime(event.at)} · {actorLabel(event.actor)} ·{" "}
+                {event.log_index === null ? s.notLogged : s.logEntry(event.log_index)}
+              </span>
+            </p>
+            {fields.length > 0 ? (
+              <dl className="facts timeline-facts">
+                {fields.map(([key, value]) => (
+                  <div key={key} className="fact-pair">
+                    <dt>{s.payload[key]}</dt>
+                    <dd>{payloadValue(value)}</dd>
+                  </div>
+                ))}
+              </dl>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

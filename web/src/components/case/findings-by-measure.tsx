@@ -1,0 +1,102 @@
+/**
+ * The assessment's findings grouped by measure: each measure with its verdict, then the findings that
+ * concern it (or the whole request), each with its plain-language explanation and the articles it cites.
+ */
+import type { Assessment, Citation, Finding } from "../../simulation-types.ts";
+import { strings } from "../../strings.ts";
+import { VerdictTag } from "./case-badges.tsx";
+
+const t = strings.staff.case;
+const tt = strings.treaties;
+
+export function FindingsByMeasure({ assessment }: { assessment: Assessment }) {
+  const relevant = assessment.findings.filter((f) => f.outcome !== "not_applicable");
+  const general = relevant.filter((f) => f.measures === undefined || f.measures.length === 0);
+  return (
+    <div className="findings-by-measure">
+      <p>
+        {tt.verdict}: <VerdictTag verdict={assessment.verdict} />{" "}
+        <span className="muted">({assessment.profile})</span>
+      </p>
+      {general.length > 0 ? (
+        <section aria-labelledby="findings-general" className="measure-group">
+          <h3 id="findings-general">{t.wholeRequest}</h3>
+          <FindingList findings={general} />
+        </section>
+      ) : null}
+      {assessment.measures.map((measure) => {
+        const findings = relevant.filter((f) => f.measures?.includes(measure.type));
+        const headingId = `findings-${measure.type}`;
+        return (
+          <section
+            key={measure.type}
+            aria-labelledby={headingId}
+            className="measure-group"
+            data-testid="measure-group"
+          >
+            <h3 id={headingId}>
+              {measure.type}: <VerdictTag verdict={measure.verdict} />
+              {measure.requires_authorisation ? (
+                <span className="muted"> · {t.needsAuthorisation}</span>
+              ) : null}
+            </h3>
+            {findings.length > 0 ? <FindingList findings={findings} /> : null}
+          </section>
+        );
+      })}
+      <p className="muted">{t.notApplicable(assessment.findings.length - relevant.length)}</p>
+      <h3>{t.notificationHeading}</h3>
+      <p>{assessment.notification.explanation}</p>
+      <Citations citations={assessment.notification.citations} />
+    </div>
+  );
+}
+
+function FindingList({ findings }: { findings: readonly Finding[] }) {
+  return (
+    <ul className="finding-list">
+      {findings.map((finding, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: findings are a fixed list; one rule may give several
+        <li key={i} className={`finding outcome-${finding.outcome}`}>
+          <strong>{finding.rule}</strong> — {tt.outcomeEffect(finding.outcome, finding.effect)}
+          <p>{finding.explanation}</p>
+          <Citations citations={finding.citations} />
+          {(finding.facts ?? [])
+            .filter((fact) => !fact.verified)
+            .map((fact, j) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a finding may rely on the same fact twice
+              <p key={j} className="muted">
+                {tt.factUnverified(fact.jurisdiction, fact.fact)}
+              </p>
+            ))}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Citations({ citations }: { citations: readonly Citation[] }) {
+  if (citations.length === 0) return null;
+  return (
+    <p className="muted">
+      {tt.cites}:{" "}
+      {citations.map((c, i) => {
+        const text = tt.citation(c.instrument, c.article);
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: citations are a fixed list and may repeat
+          <span key={i}>
+            {i > 0 ? "; " : null}
+            {c.url ? (
+              <a href={c.url} rel="noreferrer" target="_blank">
+                {text}
+              </a>
+            ) : (
+              text
+            )}
+            {c.verified === false ? ` ${tt.unverifiedArticle}` : null}
+          </span>
+        );
+      })}
+    </p>
+  );
+}

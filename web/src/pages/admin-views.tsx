@@ -1,0 +1,240 @@
+/**
+ * The administrators' views: staff users (list, add, disable), the requesting authorities' keys (managed
+ * on the server's command line for now) and the treaty profiles. Administrators never read a case.
+ */
+import { type FormEvent, useId, useState } from "react";
+import { errorMessage, fetchJson } from "../api.ts";
+import { type ProfileSummary, ROLES, type Role, type User } from "../case-types.ts";
+import { RequireRole } from "../components/case/require-role.tsx";
+import { ViewTabs } from "../components/case/view-tabs.tsx";
+import { Page } from "../components/page.tsx";
+import { Empty, ErrorMessage, Loading, NotAvailable } from "../components/status.tsx";
+import { ADMIN_VIEWS, type AdminView, href } from "../router.ts";
+import { StaffApiError, staffFetch } from "../session.ts";
+import { strings } from "../strings.ts";
+import { useAsync } from "../use-async.ts";
+
+const t = strings.staff.admin;
+
+export function AdminViews({ view }: { view: AdminView }) {
+  return (
+    <RequireRole roles={["admin"]} title={t.title}>
+      {() => (
+        <Page title={`${t.title}: ${t.tabs[view]}`}>
+          <ViewTabs page="admin" views={ADMIN_VIEWS} current={view} labels={t.tabs} label={t.tabsLabel} />
+          {view === "users" ? <UsersView /> : null}
+          {view === "authorities" ? (
+            <NotAvailable title={strings.common.notAvailableTitle}>
+              <p>{t.authoritiesBody}</p>
+            </NotAvailable>
+          ) : null}
+          {view === "profiles" ? <ProfilesView /> : null}
+        </Page>
+      )}
+    </RequireRole>
+  );
+}
+
+function UsersView() {
+  const [version, setVersion] = useState(0);
+  const [message, setMessage] = useState<string | null>(null);
+  const state = useAsync(
+    (signal) => staffFetch<{ users: User[] }>("/v1/users", { signal }),
+    `users#${version}`,
+  );
+  const [actionError, setActionError] = useState<unknown>(null);
+  async function disable(user: User) {
+    setActionError(null);
+    try {
+      await staffFetch<User>(`/v1/users/${encodeURIComponent(user.user_id)}/disable`, { method: "POST" });
+      setVersion((n) => n + 1);
+    } catch (error) {
+      setActionError(error);
+    }
+  }
+  const c = t.userColumns;
+  return (
+    <>
+      <p className="lead">{t.usersIntro}</p>
+      <div aria-live="polite">
+        {message ? (
+          <p className="verdict-banner ok" role="status">
+            {message}
+          </p>
+        ) : null}
+        {actionError ? <ErrorMessage error={actionError} /> : null}
+        {state.status === "loading" ? <Loading /> : null}
+        {state.status === "error" ? <ErrorMessage error={state.error} onRetry={state.retry} /> : null}
+        {state.status === "ready" && state.value.users.length === 0 ? <Empty>{t.usersEmpty}</Empty> : null}
+      </div>
+      {state.status === "ready" && state.value.users.length > 0 ? (
+        <table className="data-table wide stacked text-table" data-testid="users">
+          <thead>
+            <tr>
+              <th scope="col">{c.name}</th>
+              <th scope="col">{c.email}</th>
+              <th scope="col">{c.role}</th>
+              <th scope="col">{c.created}</th>
+              <th scope="col">{c.status}</th>
+              <th scope="col">
+                <span className="sr-only">{t.disableShort}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.value.users.map((user) => (
+              <tr key={user.user_id}>
+                <th scope="row">{user.name}</th>
+                <td data-label={c.email}>{user.email}</td>
+                <td data-label={c.role}>{strings.staff.roles[user.role]}</td>
+                <td data-label={c.created}>{strings.staff.dateTime(user.created_at)}</td>
+                <td data-label={c.status}>{user.disabled ? t.disabled : t.active}</td>
+                <td>
+                  {user.disabled ? null : (
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={t.disable(user.name)}
+                      onClick={() => disable(user)}
+                    >
+                      {t.disableShort}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <NewUserForm
+        onCreated={(user) => {
+          setMessage(t.created(user.name));
+          setVersion((n) => n + 1);
+        }}
+      />
+    </>
+  );
+}
+
+function NewUserForm({ onCreated }: { onCreated: (user: User) => void }) {
+  const id = useId();
+  const [values, setValues] = useState({ name: "", email: "", role: "case_worker" as Role, password: "" });
+  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
+  const [isWorking, setWorking] = useState(false);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setWorking(true);
+    setError(null);
+    try {
+      const user = await staffFetch<User>("/v1/users", { method: "POST", body: values });
+      setValues({ name: "", email: "", role: "case_worker", password: "" });
+      onCreated(user);
+    } catch (failure) {
+      const field = failure instanceof StaffApiError ? failure.issues[0]?.path : undefined;
+      setError({ message: errorMessage(failure), ...(field ? { field } : {}) });
+    } finally {
+      setWorking(false);
+    }
+  }
+  const invalid = (field: string) => (error?.field === field ? true : undefined);
+  return (
+    <form className="card stack new-user" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t.newUser}</h2>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>{t.name}</label>
+        <input
+          id={`${id}-name`}
+          required
+          aria-invalid={invalid("name")}
+          value={values.name}
+          onChange={(e) => setValues({ ...values, name: e.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-email`}>{t.email}</label>
+        <input
+          id={`${id}-email`}
+          type="email"
+          required
+          aria-invalid={invalid("email")}
+          value={values.email}
+          onChange={(e) => setValues({ ...values, email: e.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-role`}>{t.role}</label>
+        <select
+          id={`${id}-role`}
+          value={values.role}
+          onChange={(e) => setValues({ ...values, role: e.target.value as Role })}
+        >
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {strings.staff.roles[role]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-password`}>{t.password}</label>
+        <input
+          id={`${id}-password`}
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-invalid={invalid("password")}
+          aria-describedby={`${id}-password-help`}
+          value={values.password}
+          onChange={(e) => setValues({ ...values, password: e.target.value })}
+        />
+        <p id={`${id}-password-help`} className="help">
+          {t.passwordHelp}
+        </p>
+      </div>
+      {error ? (
+        <p className="status status-error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+      <div>
+        <button type="submit" disabled={isWorking}>
+          {t.create}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ProfilesView() {
+  const state = useAsync(
+    (signal) => fetchJson<{ profiles: ProfileSummary[] }>("/v1/profiles", signal),
+    "profiles",
+  );
+  return (
+    <>
+      <p className="lead">{t.profilesIntro}</p>
+      {state.status === "loading" ? <Loading /> : null}
+      {state.status === "error" ? <ErrorMessage error={state.error} onRetry={state.retry} /> : null}
+      {state.status === "ready" && state.value.profiles.length === 0 ? (
+        <Empty>{t.profilesEmpty}</Empty>
+      ) : null}
+      {state.status === "ready" && state.value.profiles.length > 0 ? (
+        <ul className="cards" data-testid="profiles">
+          {state.value.profiles.map((profile) => (
+            <li key={profile.id} className="card">
+              <h3>{profile.title}</h3>
+              <p className="muted">
+                <code>{profile.id}</code>
+                {profile.instrument ? ` · ${profile.instrument}` : ""}
+              </p>
+              <p>{profile.description}</p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p>
+        <a href={href("treaties")}>{t.compare}</a>
+      </p>
+    </>
+  );
+}
