@@ -161,7 +161,7 @@ function QueueTable({ cases }: { cases: readonly QueueEntry[] }) {
   const c = t.columns;
   const dt = strings.staff.dateTime;
   return (
-    <table className="data-table wide stacked queue" data-testid="queue">
+    <table className="data-table wide stacked text-table queue" data-testid="queue">
       <caption className="sr-only">{t.caption}</caption>
       <thead>
         <tr>

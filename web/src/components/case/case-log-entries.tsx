@@ -74,7 +74,7 @@ export function CaseLogEntries({ events }: { events: readonly TimelineEvent[] })
           {isChecking ? t.checking : t.checkProofs}
         </button>
       </p>
-      <table className="data-table wide stacked log-entries" data-testid="case-log-entries">
+      <table className="data-table wide stacked text-table log-entries" data-testid="case-log-entries">
         <thead>
           <tr>
             <th scope="col">{c.index}</th>

@@ -29,7 +29,7 @@ export function CaseTimeline({ events }: { events: readonly TimelineEvent[] }) {
           ([key, value]) => SHOWN.has(key) && !(Array.isArray(value) && value.length === 0),
         );
         return (
-          <li key={event.seq} data-testid="timeline-event" data-type={event.type}>
+          <li key={event.seq} className="timeline-item" data-testid="timeline-event" data-type={event.type}>
             <p className="timeline-head">
               <strong>{s.events[event.type] ?? event.type}</strong>{" "}
               <span className="muted">
