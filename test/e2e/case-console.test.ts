@@ -1,0 +1,240 @@
+/**
+ * End-to-end tests of the staff console in real Chromium (Debian's `chromium`, driven by playwright-core,
+ * launched as in console.test.ts): sign in, triage the queue, decide a case with a reason and see its new
+ * log entry, the authoriser's and the auditor's views. Screenshots at 1280×800 and 390×844 go to
+ * test-artifacts/e2e/. Without /usr/bin/chromium the tests fail on CI (CI=true) and are skipped elsewhere.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../../src/core/case/case-events.ts";
+import { type CaseConsoleServer, PASSWORD, startCaseConsoleServer } from "./case-console-server.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = join(process.cwd(), "test-artifacts", "e2e");
+const hasChromium = existsSync(CHROMIUM);
+const isCi = process.env["CI"] === "true";
+
+if (!hasChromium && isCi)
+  throw new Error(
+    `${CHROMIUM} is missing: the staff console's end-to-end tests must run on CI. Install Debian's chromium (apt-get install -y chromium), as .ci/run does.`,
+  );
+
+/** Browser state settles asynchronously (fetches, WebCrypto): poll, with room for a slow CI machine. */
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+] as const;
+
+describe.skipIf(!hasChromium)("staff console in Chromium", () => {
+  let server: CaseConsoleServer;
+  let context: BrowserContext;
+  let profileDir: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startCaseConsoleServer();
+    profileDir = mkdtempSync(join(tmpdir(), "lightswitch-chromium-"));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: VIEWPORTS[0],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  /** A new tab (its own sessionStorage, so its own session) signed in as `role`. */
+  async function signedIn(role: Role): Promise<Page> {
+    const page = await context.newPage();
+    page.on("pageerror", (error) => pageErrors.push(`${role}: ${error.message}`));
+    await page.goto(`${server.url}/#/sign-in`);
+    await page.getByLabel("E-mail address").fill(server.staff[role].email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign out" }).waitFor();
+    return page;
+  }
+
+  /** Follows an in-app link (same tab, so the same session). The root tsconfig has no DOM types. */
+  async function goTo(page: Page, hash: string): Promise<void> {
+    await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
+  }
+
+  async function screenshots(page: Page, name: string): Promise<void> {
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      const file = join(ARTIFACTS, `${name}-${viewport.width}x${viewport.height}`);
+      await page.screenshot({ path: `${file}.png` });
+      await page.screenshot({ path: `${file}-full.png`, fullPage: true });
+    }
+    await page.setViewportSize(VIEWPORTS[0]);
+  }
+
+  const queueIds = (page: Page) => page.getByTestId("queue-row").locator("th a").allTextContents();
+
+  it("refuses a wrong password with a clear message, and signs a case worker in to the queue", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/#/sign-in`);
+    await page.getByLabel("E-mail address").fill(server.staff.case_worker.email);
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await eventually(() => page.getByRole("alert").textContent()).toContain("401");
+    await screenshots(page, "staff-sign-in");
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Cases" }).waitFor();
+    await page.close();
+  });
+
+  it("lists the queue overdue first and filters it by verdict", async () => {
+    const page = await signedIn("case_worker");
+    await page.getByRole("heading", { level: 1, name: "Cases" }).waitFor();
+    await eventually(() => page.getByTestId("queue-row").count()).toBe(5);
+    const ids = await queueIds(page);
+    expect(ids[0]).toBe(server.cases.late);
+    expect(await page.getByTestId("queue-row").first().textContent()).toContain("overdue");
+    expect(ids).toEqual(expect.arrayContaining(Object.values(server.cases)));
+    await screenshots(page, "staff-queue");
+
+    await page.getByLabel("Assessor's verdict").selectOption("execute");
+    await eventually(() => queueIds(page)).not.toContain(server.cases.emergency);
+    const executed = await queueIds(page);
+    expect(executed).toContain(server.cases.late);
+    expect(executed).toContain(server.cases.normal);
+    await page.getByLabel("Emergency").selectOption("true");
+    await eventually(() => page.getByTestId("queue-row").count()).toBe(0);
+    expect(await page.getByText("No case matches these filters.").count()).toBe(1);
+    await page.getByRole("button", { name: "Clear the filters" }).click();
+    await eventually(() => page.getByTestId("queue-row").count()).toBe(5);
+    await page.close();
+  });
+
+  it("opens a case, starts the review, refuses with a reason, and sees the new event and its log entry", async () => {
+    const page = await signedIn("case_worker");
+    await page.getByRole("link", { name: server.cases.normal, exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: `Case ${server.cases.normal}` }).waitFor();
+    expect(await page.getByText("payme@example.net").count()).toBeGreaterThan(0);
+    expect(await page.getByTestId("measure-group").count()).toBeGreaterThan(0);
+    expect(await page.getByTestId("timeline-event").count()).toBe(2);
+
+    await page.getByRole("button", { name: "Start the review" }).click();
+    await page.getByRole("button", { name: "Confirm: start the review" }).click();
+    await eventually(() => page.getByTestId("case-stage").textContent()).toBe("in review");
+    expect(await page.getByTestId("timeline-event").count()).toBe(3);
+
+    await page.getByRole("button", { name: "Decide", exact: true }).click();
+    await page.getByLabel("Refuse").check();
+    await page.getByRole("button", { name: "Confirm: decide" }).click();
+    // A refusal needs a written reason: the form says so at the field and sends nothing.
+    await eventually(() => page.locator(".field-error").textContent()).toBe(
+      "Give a reason of at least 10 characters.",
+    );
+    await page
+      .getByLabel("Reason (required)")
+      .fill("The request targets a journalist's sources: protected expression, no dual criminality.");
+    await screenshots(page, "staff-case-decide");
+    await page.getByRole("button", { name: "Confirm: decide" }).click();
+
+    await eventually(() => page.getByTestId("case-stage").textContent()).toBe("refused");
+    const notice = (await page.getByTestId("action-notice").textContent()) ?? "";
+    const newIndex = Number(/New log entries: (\d+)/.exec(notice)?.[1]);
+    expect(Number.isInteger(newIndex)).toBe(true);
+    const events = page.getByTestId("timeline-event");
+    await eventually(() => events.count()).toBe(4);
+    expect(await events.last().getAttribute("data-type")).toBe("decided");
+    expect(await events.last().textContent()).toContain("protected expression");
+    expect(await page.getByTestId("log-index").allTextContents()).toContain(String(newIndex));
+
+    // The browser checks each entry's inclusion proof against the log's checkpoint.
+    await page.getByRole("button", { name: "Check the proofs" }).click();
+    await eventually(async () => {
+      await page.getByRole("button", { name: "Check the proofs" }).click();
+      return page.getByTestId("proof-status").allTextContents();
+    }).toEqual(["✓ included", "✓ included", "✓ included", "✓ included"]);
+    await screenshots(page, "staff-case");
+    await page.close();
+  });
+
+  it("shows an authoriser the authorise action on a case awaiting authorisation", async () => {
+    const page = await signedIn("authoriser");
+    await goTo(page, `#/case/${server.cases.awaitingAuthorisation}`);
+    await eventually(() => page.getByTestId("case-stage").textContent()).toBe("awaiting authorisation");
+    const actions = page.getByTestId("case-actions");
+    expect(await actions.getByRole("button", { name: "Authorise", exact: true }).count()).toBe(1);
+    expect(await actions.getByRole("button", { name: "Deny authorisation" }).count()).toBe(1);
+    expect(await actions.getByRole("button", { name: "Decide" }).count()).toBe(0);
+    await actions.getByRole("button", { name: "Authorise", exact: true }).click();
+    expect(await page.getByLabel("Reason (required)").count()).toBe(1);
+    await screenshots(page, "staff-authorise");
+    await page.close();
+  });
+
+  it("shows an auditor every case without actions, and the case worker's read in the access log", async () => {
+    const page = await signedIn("auditor");
+    await goTo(page, `#/case/${server.cases.normal}`);
+    await page.getByTestId("timeline").waitFor();
+    expect(await page.getByText("Read-only").count()).toBe(1);
+    expect(await page.getByTestId("case-actions").getByRole("button").count()).toBe(0);
+
+    await page.getByRole("link", { name: "Audit" }).click();
+    await page.getByTestId("access-log").waitFor();
+    const rows = page.getByTestId("access-row");
+    const texts = await rows.allTextContents();
+    expect(
+      texts.some(
+        (text) => text.includes(server.staff.case_worker.userId) && text.includes(server.cases.normal),
+      ),
+    ).toBe(true);
+    await screenshots(page, "staff-access-log");
+
+    await page.getByRole("link", { name: "Intake journal" }).click();
+    await page.getByTestId("intake-journal").waitFor();
+    expect(await page.getByTestId("intake-journal").textContent()).toContain("rejected");
+    await screenshots(page, "staff-intake-journal");
+
+    await page.getByRole("link", { name: "Overrides" }).click();
+    await page.getByTestId("overrides").waitFor();
+    const overrides = (await page.getByTestId("overrides").textContent()) ?? "";
+    expect(overrides).toContain(server.cases.overridden);
+    expect(overrides).toContain(server.cases.normal);
+    expect(overrides).toContain("security researcher");
+    await screenshots(page, "staff-overrides");
+    await page.close();
+  });
+
+  it("shows an administrator the users, and no case", async () => {
+    const page = await signedIn("admin");
+    await page.getByTestId("users").waitFor();
+    expect(await page.getByTestId("users").locator("tbody tr").count()).toBe(4);
+    expect(await page.getByRole("link", { name: "Cases" }).count()).toBe(0);
+    await screenshots(page, "staff-admin-users");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    await goTo(page, "#/admin/users");
+    await page.getByText("Sign in to see this page.").waitFor();
+    await page.close();
+  });
+
+  it("threw no error in any page", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
