@@ -19,10 +19,10 @@ const t = strings.staff.admin;
 export function AdminViews({ view }: { view: AdminView }) {
   return (
     <RequireRole roles={["admin"]} title={t.title}>
-      {() => (
+      {(session) => (
         <Page title={`${t.title}: ${t.tabs[view]}`}>
           <ViewTabs page="admin" views={ADMIN_VIEWS} current={view} labels={t.tabs} label={t.tabsLabel} />
-          {view === "users" ? <UsersView /> : null}
+          {view === "users" ? <UsersView ownId={session.user.user_id} /> : null}
           {view === "authorities" ? (
             <NotAvailable title={strings.common.notAvailableTitle}>
               <p>{t.authoritiesBody}</p>
@@ -35,7 +35,8 @@ export function AdminViews({ view }: { view: AdminView }) {
   );
 }
 
-function UsersView() {
+/** `ownId`: the administrator signed in, who cannot disable themselves from here (and lock everyone out). */
+function UsersView({ ownId }: { ownId: string }) {
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const state = useAsync(
@@ -90,7 +91,7 @@ function UsersView() {
                 <td data-label={c.created}>{strings.staff.dateTime(user.created_at)}</td>
                 <td data-label={c.status}>{user.disabled ? t.disabled : t.active}</td>
                 <td>
-                  {user.disabled ? null : (
+                  {user.disabled || user.user_id === ownId ? null : (
                     <button
                       type="button"
                       className="secondary"

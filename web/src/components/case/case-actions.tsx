@@ -191,7 +191,11 @@ function CommandForm({
     }
   }
 
-  const set = (name: string, value: string) => setValues((current) => ({ ...current, [name]: value }));
+  const set = (name: string, value: string) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    // A corrected field stops showing its error; the form checks again on submit.
+    setErrors(({ [name]: _fixed, ...rest }) => rest);
+  };
   const describedBy = (name: string, help?: string) =>
     [help, errors[name] ? `${id}-${name}-error` : undefined].filter(Boolean).join(" ") || undefined;
   const fieldError = (name: string) =>

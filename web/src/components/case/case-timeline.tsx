@@ -15,6 +15,8 @@ function payloadValue(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? s.none : value.map((v) => payloadValue(v)).join(", ");
   if (value === null || value === undefined) return s.none;
   if (typeof value === "object") return JSON.stringify(value);
+  // Instants (a deadline) read as dates; days (a secrecy end) stay as they are.
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) return s.dateTime(value);
   return String(value);
 }
 

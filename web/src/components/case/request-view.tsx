@@ -30,7 +30,9 @@ export function RequestView({ request }: { request: CaseRequest }) {
       <dd>{dt(request.issued_at)}</dd>
       <dt>{t.reference}</dt>
       <dd>
-        <code>{request.case.reference}</code> · <code>{request.id}</code>
+        <span>
+          <code>{request.case.reference}</code> · <code>{request.id}</code>
+        </span>
       </dd>
       <dt>{t.legalBasis}</dt>
       <dd>
