@@ -211,7 +211,7 @@ describe.skipIf(!hasChromium)("web console in Chromium", () => {
 
   it.each([
     ["overview", "#/", "Lightswitch"],
-    ["sign-in", "#/sign-in", "Not available yet"],
+    ["sign-in", "#/sign-in", "For case workers"],
     ["not-found", "#/nowhere", "Page not found"],
   ])("shows the %s page with its state", async (name, hash, text) => {
     const page = await open(hash);
