@@ -14,13 +14,19 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import { AppError, HTTP_STATUS } from "../core/app-error.ts";
+import type { CaseWorkflow } from "../shell/cases/case-workflow-services.ts";
 import type { IntakeService } from "../shell/intake/intake-service.ts";
 import type { ShippedLaw } from "../shell/kb/load-shipped-law.ts";
 import type { LogReader } from "../shell/log/log-reader.ts";
+import type { ReportIndex } from "../shell/reports/report-index.ts";
+import { authPlugin } from "./auth/auth.ts";
 import { logRoutes } from "./log-routes.ts";
+import { caseWorkflowRoutes } from "./v1/cases/case-workflow-routes.ts";
 import { escapeHtml } from "./v1/docs.ts";
+import { reportRoutes } from "./v1/reports/reports.ts";
 import { REQUESTS_PATH } from "./v1/requests.ts";
 import { v1Routes } from "./v1/v1-routes.ts";
+import { type WebRoutesOptions, webRoutes } from "./web-routes.ts";
 
 export interface AppDeps {
   readonly law: ShippedLaw;
@@ -28,6 +34,12 @@ export interface AppDeps {
   /** The log to serve under /log; absent = no /log routes. */
   readonly log?: { readonly reader: LogReader; readonly origin: string } | undefined;
   readonly logger?: FastifyServerOptions["logger"];
+  /** Staff sign-in, the case queue and case pages, users; absent = intake only. */
+  readonly workflow?: CaseWorkflow | undefined;
+  /** Transparency reports under /v1/reports; absent = none. */
+  readonly reports?: { readonly index: ReportIndex; readonly threshold?: number } | undefined;
+  /** The web console at `/` (built into web/dist); absent = a plain page at `/`. */
+  readonly web?: WebRoutesOptions | undefined;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -70,11 +82,31 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       .send(new AppError("NOT_FOUND", `no route ${request.method} ${request.url}; see /v1/docs`).toJSON()),
   );
 
-  await app.register(v1Routes, { prefix: "/v1", law: deps.law, intake: deps.intake });
+  // Sessions for every route (not encapsulated), so the intake journal can require the auditor role.
+  if (deps.workflow !== undefined) await app.register(authPlugin, { users: deps.workflow.users });
+  await app.register(v1Routes, {
+    prefix: "/v1",
+    law: deps.law,
+    intake: deps.intake,
+    journalForAuditorsOnly: deps.workflow !== undefined,
+  });
+  if (deps.workflow !== undefined)
+    await app.register(caseWorkflowRoutes, { prefix: "/v1", workflow: deps.workflow });
+  if (deps.reports !== undefined) {
+    await app.register(reportRoutes, {
+      prefix: "/v1",
+      index: deps.reports.index,
+      ...(deps.reports.threshold === undefined ? {} : { threshold: deps.reports.threshold }),
+    });
+  }
   if (deps.log !== undefined) await app.register(logRoutes, { prefix: "/log", reader: deps.log.reader });
-  app.get("/", { schema: { hide: true } }, async (_request, reply) =>
-    reply.type("text/html; charset=utf-8").send(renderHomePage(deps.log?.origin)),
-  );
+  if (deps.web !== undefined) {
+    await app.register(webRoutes, deps.web);
+  } else {
+    app.get("/", { schema: { hide: true } }, async (_request, reply) =>
+      reply.type("text/html; charset=utf-8").send(renderHomePage(deps.log?.origin)),
+    );
+  }
   return app;
 }
 

@@ -5,9 +5,12 @@
 import type { Command } from "commander";
 import { AppError } from "../../core/app-error.ts";
 import { buildApp } from "../../http/app.ts";
+import { openCaseWorkflow } from "../../shell/cases/case-workflow-services.ts";
+import { advanceDemoCases, seedDemoStaff } from "../../shell/demo/demo-workflow.ts";
 import { seedDemo } from "../../shell/intake/demo-seed.ts";
 import { openCaseService } from "../../shell/intake/open-case-service.ts";
 import { DEFAULT_LAW_DIR } from "../../shell/kb/load-knowledge-base.ts";
+import { ReportIndex } from "../../shell/reports/report-index.ts";
 import { failWith } from "../fail.ts";
 
 interface ServeOptions {
@@ -61,8 +64,16 @@ export function registerServeCommand(program: Command): void {
         rateLimit: { perSecond, burst: perSecond * 4 },
         logIntervalMs: Number(options.logIntervalMs) > 0 ? Number(options.logIntervalMs) : 50,
       });
+      const workflow = openCaseWorkflow({
+        database: service.database,
+        log: service.log,
+        dataDir: options.data,
+      });
       if (options.demo === true) {
+        const staff = await seedDemoStaff(workflow, options.data);
+        if (staff.created) console.error(`demo: staff of every role; their passwords are in ${staff.file}`);
         const demo = await seedDemo(service, options.data);
+        if (demo.seeded) await advanceDemoCases(workflow);
         if (demo.seeded)
           console.error(
             `demo: ${demo.authorities} authorities (private keys in ${options.data}/demo-keys), ${demo.submitted} requests (${Object.entries(
@@ -78,8 +89,13 @@ export function registerServeCommand(program: Command): void {
         intake: service.intake,
         log: { reader: service.log.reader, origin: service.log.origin },
         logger: { level: process.env["LOG_LEVEL"] ?? "info" },
+        workflow,
+        reports: { index: new ReportIndex(service.database.db, service.database.dialect) },
+        web: {},
       });
+      workflow.scheduler.start();
       const shutdown = async () => {
+        await workflow.scheduler.stop();
         await app.close();
         await service.close();
       };

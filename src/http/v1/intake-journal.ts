@@ -1,21 +1,24 @@
 /**
  * `GET /v1/intake-journal?after=&limit=`: every intake attempt, accepted or not.
- * TODO(auth): auditor role only, once users and roles exist; open for now (no personal data in it).
+ * Auditors only when the app has staff sessions (`auditorsOnly`); an intake-only server serves it open
+ * (it holds no personal data: outcomes, reasons, hashes and sizes).
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { IntakeService } from "../../shell/intake/intake-service.ts";
+import { requireRole } from "../auth/auth.ts";
 import { JournalQuerySchema, JournalResponses } from "./intake-journal.types.ts";
 
-export const intakeJournalRoute: FastifyPluginAsyncZod<{ intake: IntakeService }> = async (
-  app,
-  { intake },
-) => {
+export const intakeJournalRoute: FastifyPluginAsyncZod<{
+  intake: IntakeService;
+  auditorsOnly?: boolean;
+}> = async (app, { intake, auditorsOnly }) => {
   app.get(
     "/intake-journal",
     {
+      ...(auditorsOnly === true ? { preHandler: requireRole("auditor") } : {}),
       schema: {
         summary:
-          "The intake journal: every submission with its outcome and reason (auditor role: not yet enforced)",
+          "The intake journal: every submission, accepted or not, with its outcome and reason (auditors)",
         tags: ["intake"],
         querystring: JournalQuerySchema,
         response: JournalResponses,

@@ -12,13 +12,18 @@ import { simulationRoutes } from "./simulation/simulation-routes.ts";
 export interface V1Options {
   readonly law: ShippedLaw;
   readonly intake: IntakeService;
+  /** Guard the intake journal with the auditor role (needs authPlugin on the app). */
+  readonly journalForAuditorsOnly?: boolean;
 }
 
-export const v1Routes: FastifyPluginAsync<V1Options> = async (app, { law, intake }) => {
+export const v1Routes: FastifyPluginAsync<V1Options> = async (
+  app,
+  { law, intake, journalForAuditorsOnly },
+) => {
   await app.register(docsRoute);
   await app.register(profilesRoute, { law });
   await app.register(assessRoute, { law });
   await app.register(requestsRoute, { intake });
-  await app.register(intakeJournalRoute, { intake });
+  await app.register(intakeJournalRoute, { intake, auditorsOnly: journalForAuditorsOnly === true });
   await app.register(simulationRoutes, { law });
 };
