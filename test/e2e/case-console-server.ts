@@ -21,6 +21,7 @@ import { AppError, HTTP_STATUS } from "../../src/core/app-error.ts";
 import type { Actor, Role } from "../../src/core/case/case-events.ts";
 import { canonicalBytes } from "../../src/core/intake/canonical-json.ts";
 import { signDetachedJws } from "../../src/core/intake/detached-jws.ts";
+import { authPlugin } from "../../src/http/auth/auth.ts";
 import { logRoutes } from "../../src/http/log-routes.ts";
 import { caseWorkflowRoutes } from "../../src/http/v1/cases/case-workflow-routes.ts";
 import { intakeJournalRoute } from "../../src/http/v1/intake-journal.ts";
@@ -174,13 +175,15 @@ export async function startCaseConsoleServer(): Promise<CaseConsoleServer> {
   app.setNotFoundHandler(async (request, reply) =>
     reply.code(404).send(new AppError("NOT_FOUND", `no route ${request.method} ${request.url}`).toJSON()),
   );
+  // As src/http/app.ts: the session auth on every route, so that the intake journal is for auditors only.
+  await app.register(authPlugin, { users: f.users });
   await app.register(caseWorkflowRoutes, {
     prefix: "/v1",
     workflow: { cases: f.cases, users: f.users, accessLog: f.accessLog },
     now: f.clock.now,
   });
   await app.register(profilesRoute, { prefix: "/v1", law: loadShippedLaw() });
-  await app.register(intakeJournalRoute, { prefix: "/v1", intake });
+  await app.register(intakeJournalRoute, { prefix: "/v1", intake, auditorsOnly: true });
   await app.register(logRoutes, { prefix: "/log", reader: f.log.reader });
   await app.register(webRoutes, { distDir: dist });
   const url = await app.listen({ host: "127.0.0.1", port: 0 });
