@@ -592,6 +592,7 @@ export const strings = {
       filterCase: "Case id",
       filterUser: "User id",
       apply: "Show",
+      more: "Show more",
       accessColumns: {
         seq: "#",
         at: "When",

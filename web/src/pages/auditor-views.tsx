@@ -8,6 +8,7 @@ import type { AccessLogEntry, JournalEntry, Override } from "../case-types.ts";
 import { VerdictTag } from "../components/case/case-badges.tsx";
 import { actorLabel } from "../components/case/case-timeline.tsx";
 import { RequireRole } from "../components/case/require-role.tsx";
+import { usePagedEntries } from "../components/case/use-paged-entries.ts";
 import { ViewTabs } from "../components/case/view-tabs.tsx";
 import { Page } from "../components/page.tsx";
 import { Empty, ErrorMessage, Loading } from "../components/status.tsx";
@@ -39,14 +40,13 @@ function AccessLogView() {
   const [caseId, setCaseId] = useState("");
   const [userId, setUserId] = useState("");
   const [query, setQuery] = useState("");
-  const url = `/v1/access-log?limit=1000${query}`;
-  const state = useAsync((signal) => staffFetch<{ entries: AccessLogEntry[] }>(url, { signal }), url);
+  const state = usePagedEntries<AccessLogEntry>(`/v1/access-log${query}`);
   function apply(event: FormEvent) {
     event.preventDefault();
     const params = new URLSearchParams();
     if (caseId.trim()) params.set("case_id", caseId.trim());
     if (userId.trim()) params.set("user_id", userId.trim());
-    setQuery(params.size > 0 ? `&${params}` : "");
+    setQuery(params.size > 0 ? `?${params}` : "");
   }
   const c = t.accessColumns;
   return (
@@ -66,8 +66,8 @@ function AccessLogView() {
       <div aria-live="polite">
         {state.status === "loading" ? <Loading /> : null}
         {state.status === "error" ? <ErrorMessage error={state.error} onRetry={state.retry} /> : null}
-        {state.status === "ready" && state.value.entries.length === 0 ? <Empty>{t.accessEmpty}</Empty> : null}
-        {state.status === "ready" && state.value.entries.length > 0 ? (
+        {state.status === "ready" && state.entries.length === 0 ? <Empty>{t.accessEmpty}</Empty> : null}
+        {state.status === "ready" && state.entries.length > 0 ? (
           <table className="data-table wide stacked text-table" data-testid="access-log">
             <thead>
               <tr>
@@ -81,7 +81,7 @@ function AccessLogView() {
               </tr>
             </thead>
             <tbody>
-              {[...state.value.entries].reverse().map((entry) => (
+              {state.entries.map((entry) => (
                 <tr key={entry.seq} data-testid="access-row">
                   <th scope="row">{entry.seq}</th>
                   <td data-label={c.at}>{dt(entry.at)}</td>
@@ -101,6 +101,9 @@ function AccessLogView() {
             </tbody>
           </table>
         ) : null}
+        {state.status === "ready" && state.hasMore ? (
+          <MoreButton onClick={state.more} isLoading={state.isLoadingMore} />
+        ) : null}
       </div>
     </>
   );
@@ -109,13 +112,10 @@ function AccessLogView() {
 function IntakeJournalView() {
   const id = useId();
   const [isRejectedOnly, setRejectedOnly] = useState(false);
-  const url = "/v1/intake-journal?limit=1000";
-  const state = useAsync((signal) => staffFetch<{ entries: JournalEntry[] }>(url, { signal }), url);
+  const state = usePagedEntries<JournalEntry>("/v1/intake-journal");
   const c = t.journalColumns;
   const entries =
-    state.status === "ready"
-      ? [...state.value.entries].reverse().filter((e) => !isRejectedOnly || e.outcome === "rejected")
-      : [];
+    state.status === "ready" ? state.entries.filter((e) => !isRejectedOnly || e.outcome === "rejected") : [];
   return (
     <>
       <p className="lead">{t.journalIntro}</p>
@@ -176,8 +176,21 @@ function IntakeJournalView() {
             </tbody>
           </table>
         ) : null}
+        {state.status === "ready" && state.hasMore ? (
+          <MoreButton onClick={state.more} isLoading={state.isLoadingMore} />
+        ) : null}
       </div>
     </>
+  );
+}
+
+function MoreButton({ onClick, isLoading }: { onClick: () => void; isLoading: boolean }) {
+  return (
+    <p>
+      <button type="button" className="secondary" onClick={onClick} disabled={isLoading}>
+        {isLoading ? strings.common.loading : t.more}
+      </button>
+    </p>
   );
 }
 

@@ -52,10 +52,14 @@ export function FindingsByMeasure({ assessment }: { assessment: Assessment }) {
   );
 }
 
+// What stops or holds a request reads first; passes after.
+const ORDER: Record<Finding["outcome"], number> = { fail: 0, flag: 1, pass: 2, not_applicable: 3 };
+
 function FindingList({ findings }: { findings: readonly Finding[] }) {
+  const sorted = [...findings].sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome]);
   return (
     <ul className="finding-list">
-      {findings.map((finding, i) => (
+      {sorted.map((finding, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: findings are a fixed list; one rule may give several
         <li key={i} className={`finding outcome-${finding.outcome}`}>
           <strong>{finding.rule}</strong> — {tt.outcomeEffect(finding.outcome, finding.effect)}
