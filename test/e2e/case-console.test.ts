@@ -174,6 +174,31 @@ describe.skipIf(!hasChromium)("staff console in Chromium", () => {
     await page.close();
   });
 
+  it("is usable with the keyboard alone: sign in, open a case, give a command", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/#/sign-in`);
+    await page.getByLabel("E-mail address").focus();
+    await page.keyboard.type(server.staff.case_worker.email);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Cases" }).waitFor();
+    await page.getByRole("link", { name: server.cases.late, exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: `Case ${server.cases.late}` }).waitFor();
+    await page.getByRole("button", { name: "Start the review" }).focus();
+    await page.keyboard.press("Enter");
+    // The form's heading takes the focus; the next stop is its confirm button.
+    await eventually(() => page.evaluate("document.activeElement?.textContent")).toBe("Start the review");
+    await page.keyboard.press("Tab");
+    await eventually(() => page.evaluate("document.activeElement?.textContent")).toBe(
+      "Confirm: start the review",
+    );
+    await page.keyboard.press("Enter");
+    await eventually(() => page.getByTestId("case-stage").textContent()).toBe("in review");
+    await page.close();
+  });
+
   it("shows an authoriser the authorise action on a case awaiting authorisation", async () => {
     const page = await signedIn("authoriser");
     await goTo(page, `#/case/${server.cases.awaitingAuthorisation}`);
