@@ -19,10 +19,11 @@ import type { IntakeService } from "../shell/intake/intake-service.ts";
 import type { ShippedLaw } from "../shell/kb/load-shipped-law.ts";
 import type { LogReader } from "../shell/log/log-reader.ts";
 import type { ReportIndex } from "../shell/reports/report-index.ts";
-import { authPlugin } from "./auth/auth.ts";
+import { authenticatedUser, authPlugin } from "./auth/auth.ts";
 import { logRoutes } from "./log-routes.ts";
 import { caseWorkflowRoutes } from "./v1/cases/case-workflow-routes.ts";
 import { escapeHtml } from "./v1/docs.ts";
+import { type NoticeRoutesOptions, noticeRoutes } from "./v1/notices/notice-routes.ts";
 import { reportRoutes } from "./v1/reports/reports.ts";
 import { REQUESTS_PATH } from "./v1/requests.ts";
 import { v1Routes } from "./v1/v1-routes.ts";
@@ -38,6 +39,8 @@ export interface AppDeps {
   readonly workflow?: CaseWorkflow | undefined;
   /** Transparency reports under /v1/reports; absent = none. */
   readonly reports?: { readonly index: ReportIndex; readonly threshold?: number } | undefined;
+  /** Notices: public verification of a notice code, and (with the workflow) staff's printable notices. */
+  readonly notices?: Omit<NoticeRoutesOptions, "authorize"> | undefined;
   /** The web console at `/` (built into web/dist); absent = a plain page at `/`. */
   readonly web?: WebRoutesOptions | undefined;
 }
@@ -97,6 +100,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       prefix: "/v1",
       index: deps.reports.index,
       ...(deps.reports.threshold === undefined ? {} : { threshold: deps.reports.threshold }),
+    });
+  }
+  if (deps.notices !== undefined) {
+    const workflow = deps.workflow;
+    await app.register(noticeRoutes, {
+      prefix: "/v1",
+      ...deps.notices,
+      // Staff only, on need-to-know, and every read of a case's notice is in the access log.
+      authorize: async (request, caseId) => {
+        if (workflow === undefined) throw new AppError("FORBIDDEN", "no staff sessions on this server");
+        const user = authenticatedUser(request, ["case_worker", "authoriser", "auditor"]);
+        if (caseId === null) return;
+        if (!(await workflow.users.canRead(user, caseId))) {
+          throw new AppError("NOT_FOUND", `no case ${caseId} for you`);
+        }
+        await workflow.accessLog.record({
+          user_id: user.user_id,
+          role: user.role,
+          case_id: caseId,
+          fields: ["notice"],
+          purpose: "GET /v1/cases/:id/notice",
+        });
+      },
     });
   }
   if (deps.log !== undefined) await app.register(logRoutes, { prefix: "/log", reader: deps.log.reader });

@@ -10,6 +10,12 @@ import { advanceDemoCases, seedDemoStaff } from "../../shell/demo/demo-workflow.
 import { seedDemo } from "../../shell/intake/demo-seed.ts";
 import { openCaseService } from "../../shell/intake/open-case-service.ts";
 import { DEFAULT_LAW_DIR } from "../../shell/kb/load-knowledge-base.ts";
+import { caseStoreNoticeSource } from "../../shell/notices/case-store-notice-source.ts";
+import { loadMailerConfig } from "../../shell/notices/mailer-config.ts";
+import { NoticeDeliveries } from "../../shell/notices/notice-deliveries.ts";
+import { readerNoticeLogSource } from "../../shell/notices/notice-log-source.ts";
+import { NoticeLoop } from "../../shell/notices/notice-loop.ts";
+import { smtpNoticeMailer } from "../../shell/notices/smtp-mailer.ts";
 import { ReportIndex } from "../../shell/reports/report-index.ts";
 import { failWith } from "../fail.ts";
 
@@ -84,6 +90,18 @@ export function registerServeCommand(program: Command): void {
           );
         else console.error("demo: the store already has authorities; not seeding");
       }
+      const publicUrl = process.env["LIGHTSWITCH_PUBLIC_URL"] ?? `http://${options.host}:${port}`;
+      const noticeSource = caseStoreNoticeSource({
+        db: service.database.db,
+        cases: workflow.cases,
+        dataKey: workflow.dataKey,
+        law: service.law,
+      });
+      const noticeSettings = {
+        sender: process.env["LIGHTSWITCH_NOTICE_SENDER"] ?? "the requested party's central authority",
+        log: { url: `${publicUrl}/log`, origin: service.log.origin, vkey: service.log.vkey },
+        consoleUrl: `${publicUrl}/`,
+      };
       const app = await buildApp({
         law: service.law,
         intake: service.intake,
@@ -92,10 +110,50 @@ export function registerServeCommand(program: Command): void {
         workflow,
         reports: { index: new ReportIndex(service.database.db, service.database.dialect) },
         web: {},
+        notices: {
+          log: {
+            source: readerNoticeLogSource(service.log.reader, service.log.vkey),
+            vkey: service.log.vkey,
+          },
+          cases: noticeSource,
+          settings: noticeSettings,
+        },
       });
-      workflow.scheduler.start();
+      // Secrecy and notices: the public URL goes into notices so that people can verify them.
+      let mailer: ReturnType<typeof loadMailerConfig>;
+      try {
+        mailer = loadMailerConfig();
+      } catch (error) {
+        await app.close();
+        await service.close();
+        return failWith(error, false);
+      }
+      const notices = new NoticeLoop({
+        scheduler: workflow.scheduler,
+        cases: workflow.cases,
+        source: noticeSource,
+        settings: noticeSettings,
+        deliveries:
+          mailer === undefined
+            ? undefined
+            : new NoticeDeliveries({
+                db: service.database.db,
+                dataKey: workflow.dataKey,
+                mailer: smtpNoticeMailer(mailer),
+                onSent: async ({ caseId, noticeId, sentAt }) => {
+                  await workflow.cases.execute(
+                    caseId,
+                    { kind: "notify", channel: "email", notice_id: noticeId },
+                    { kind: "system", component: "scheduler" },
+                    new Date(sentAt).toISOString(),
+                  );
+                },
+              }),
+        onError: (caseId) => app.log.warn({ caseId }, "secrecy or notice step failed; retried next minute"),
+      });
+      notices.start();
       const shutdown = async () => {
-        await workflow.scheduler.stop();
+        await notices.stop();
         await app.close();
         await service.close();
       };
