@@ -120,7 +120,8 @@ export function registerReportCommand(program: Command): void {
       try {
         const { format, threshold } = parseOptions(options);
         const period = options.period === undefined ? undefined : parsePeriod(options.period);
-        const databaseUrl = options.databaseUrl ?? process.env["LIGHTSWITCH_DATABASE_URL"];
+        const databaseUrl =
+          options.databaseUrl ?? process.env["LIGHTSWITCH_DATABASE_URL"] ?? process.env["DATABASE_URL"];
         const database = await openDataDatabase(
           databaseUrl === undefined ? { data: options.data } : { data: options.data, databaseUrl },
         );

@@ -37,7 +37,10 @@ export function registerServeCommand(program: Command): void {
     .option("--port <port>", "TCP port", "8080")
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--data <dir>", "data directory (created if missing): store, log key, demo keys", "./data")
-    .option("--database-url <url>", "PostgreSQL URL instead of the SQLite file in --data")
+    .option(
+      "--database-url <url>",
+      "PostgreSQL URL instead of the SQLite file in --data (default: $DATABASE_URL)",
+    )
     .option("--demo", "on an empty store, add demo authorities and ~30 signed demo requests")
     .option("--rate-limit <n>", "requests per second per authority (bursts of 4×)", "50")
     .option(
@@ -65,7 +68,8 @@ export function registerServeCommand(program: Command): void {
       }
       const service = await openCaseService({
         dataDir: options.data,
-        databaseUrl: options.databaseUrl ?? process.env["LIGHTSWITCH_DATABASE_URL"],
+        databaseUrl:
+          options.databaseUrl ?? process.env["LIGHTSWITCH_DATABASE_URL"] ?? process.env["DATABASE_URL"],
         lawDir: options.law,
         rateLimit: { perSecond, burst: perSecond * 4 },
         logIntervalMs: Number(options.logIntervalMs) > 0 ? Number(options.logIntervalMs) : 50,
