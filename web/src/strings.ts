@@ -494,6 +494,7 @@ export const strings = {
     } as Record<string, string>,
     actor: (kind: "user" | "system", who: string, role: string) =>
       kind === "user" ? `${who} (${role})` : `the ${who}`,
+    you: (role: string) => `you (${role})`,
     logEntry: (index: number) => `log entry ${index}`,
     notLogged: "not yet in the log",
     payload: {

@@ -24,12 +24,14 @@ const t = strings.staff.case;
 export function CasePage({ id }: { id: string }) {
   return (
     <RequireRole roles={["case_worker", "authoriser", "auditor"]} title={t.title(id)}>
-      {(session) => <CaseView id={id} isAuditor={session.user.role === "auditor"} />}
+      {(session) => (
+        <CaseView id={id} isAuditor={session.user.role === "auditor"} selfId={session.user.user_id} />
+      )}
     </RequireRole>
   );
 }
 
-function CaseView({ id, isAuditor }: { id: string; isAuditor: boolean }) {
+function CaseView({ id, isAuditor, selfId }: { id: string; isAuditor: boolean; selfId: string }) {
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
@@ -77,7 +79,7 @@ function CaseView({ id, isAuditor }: { id: string; isAuditor: boolean }) {
         )
       ) : null}
       {state.status === "ready" ? (
-        <CaseDetailView detail={state.value} isAuditor={isAuditor} onDone={onDone} />
+        <CaseDetailView detail={state.value} isAuditor={isAuditor} selfId={selfId} onDone={onDone} />
       ) : null}
       {state.status === "loading" && version > 0 ? <Loading /> : null}
     </Page>
@@ -87,10 +89,12 @@ function CaseView({ id, isAuditor }: { id: string; isAuditor: boolean }) {
 function CaseDetailView({
   detail,
   isAuditor,
+  selfId,
   onDone,
 }: {
   detail: CaseDetail;
   isAuditor: boolean;
+  selfId: string;
   onDone: (outcome: ActionOutcome) => void;
 }) {
   const dt = strings.staff.dateTime;
@@ -163,7 +167,7 @@ function CaseDetailView({
         </section>
         <section aria-labelledby="case-timeline">
           <h2 id="case-timeline">{t.timelineHeading}</h2>
-          <CaseTimeline events={detail.timeline} />
+          <CaseTimeline events={detail.timeline} selfId={selfId} />
         </section>
         <section aria-labelledby="case-log">
           <h2 id="case-log">{t.logHeading}</h2>

@@ -2,7 +2,7 @@
  * The case queue (`GET /v1/cases`): overdue cases first, then by deadline (the server's order), with
  * filters on the verdict, the stage, the profile, emergencies, the deadline. No personal data here.
  */
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { fetchJson } from "../api.ts";
 import { CASE_STAGES, type ProfileSummary, type QueueEntry } from "../case-types.ts";
 import { EmergencyTag, OverdueTag, StageTag, VerdictTag } from "../components/case/case-badges.tsx";
@@ -35,6 +35,30 @@ const NO_FILTERS: Filters = {
   dueBefore: "",
 };
 
+const FILTERS_KEY = "lightswitch.queue-filters";
+
+/** The filters this tab last used; anything unreadable is dropped (storage is input like any other). */
+function savedFilters(): Filters {
+  try {
+    const saved = JSON.parse(window.sessionStorage.getItem(FILTERS_KEY) ?? "{}") as Record<string, unknown>;
+    const pick = (key: keyof Filters) => (typeof saved[key] === "string" ? (saved[key] as string) : "");
+    const flag = (key: "emergency" | "overdue") => {
+      const value = pick(key);
+      return value === "true" || value === "false" ? value : "";
+    };
+    return {
+      verdict: pick("verdict"),
+      stage: pick("stage"),
+      profile: pick("profile"),
+      emergency: flag("emergency"),
+      overdue: flag("overdue"),
+      dueBefore: pick("dueBefore"),
+    };
+  } catch {
+    return NO_FILTERS;
+  }
+}
+
 function queueUrl(filters: Filters): string {
   const query = new URLSearchParams();
   if (filters.verdict) query.set("verdict", filters.verdict);
@@ -57,7 +81,15 @@ export function Queue() {
 
 function QueueView() {
   const id = useId();
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [filters, setFilters] = useState<Filters>(savedFilters);
+  // Back from a case, the queue is as it was left (for this tab only, like the session).
+  useEffect(() => {
+    try {
+      window.sessionStorage.setItem(FILTERS_KEY, JSON.stringify(filters));
+    } catch {
+      // Storage disabled: the filters reset on the next visit.
+    }
+  }, [filters]);
   const url = queueUrl(filters);
   const queue = useAsync((signal) => staffFetch<{ cases: QueueEntry[] }>(url, { signal }), url);
   const profiles = useAsync(

@@ -4,10 +4,12 @@ import { strings } from "../../strings.ts";
 
 const s = strings.staff;
 
-export function actorLabel(actor: Actor): string {
-  return actor.kind === "user"
-    ? s.actor("user", actor.user_id, s.roles[actor.role])
-    : s.actor("system", actor.component, "");
+/** Who did something: a user by id ("you" for the signed-in user), or the system component. */
+export function actorLabel(actor: Actor, selfId?: string): string {
+  if (actor.kind === "system") return s.actor("system", actor.component, "");
+  return actor.user_id === selfId
+    ? s.you(s.roles[actor.role])
+    : s.actor("user", actor.user_id, s.roles[actor.role]);
 }
 
 function payloadValue(value: unknown): string {
@@ -23,7 +25,7 @@ function payloadValue(value: unknown): string {
 // Shown per event type: the fields a reader needs, not every internal one (e.g. the request's hash).
 const SHOWN = new Set(Object.keys(s.payload));
 
-export function CaseTimeline({ events }: { events: readonly TimelineEvent[] }) {
+export function CaseTimeline({ events, selfId }: { events: readonly TimelineEvent[]; selfId: string }) {
   return (
     <ol className="timeline" data-testid="timeline">
       {events.map((event) => {
@@ -35,7 +37,7 @@ export function CaseTimeline({ events }: { events: readonly TimelineEvent[] }) {
             <p className="timeline-head">
               <strong>{s.events[event.type] ?? event.type}</strong>{" "}
               <span className="muted">
-                {s.dateTime(event.at)} · {actorLabel(event.actor)} ·{" "}
+                {s.dateTime(event.at)} · {actorLabel(event.actor, selfId)} ·{" "}
                 {event.log_index === null ? s.notLogged : s.logEntry(event.log_index)}
               </span>
             </p>
