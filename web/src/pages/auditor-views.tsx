@@ -83,7 +83,9 @@ function AccessLogView() {
             <tbody>
               {state.entries.map((entry) => (
                 <tr key={entry.seq} data-testid="access-row">
-                  <th scope="row">{entry.seq}</th>
+                  <th scope="row" data-label={c.seq}>
+                    {entry.seq}
+                  </th>
                   <td data-label={c.at}>{dt(entry.at)}</td>
                   <td data-label={c.user}>
                     <code>{entry.user_id}</code>
@@ -151,7 +153,9 @@ function IntakeJournalView() {
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.seq} className={entry.outcome === "rejected" ? "row-rejected" : undefined}>
-                  <th scope="row">{entry.seq}</th>
+                  <th scope="row" data-label={c.seq}>
+                    {entry.seq}
+                  </th>
                   <td data-label={c.at}>{dt(entry.received_at)}</td>
                   <td data-label={c.outcome}>
                     <span className={`tag ${entry.outcome === "rejected" ? "tag-bad" : ""}`}>

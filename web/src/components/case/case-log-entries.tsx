@@ -90,7 +90,7 @@ export function CaseLogEntries({ events }: { events: readonly TimelineEvent[] })
               (event.log_index === null ? { status: "pending" } : { status: "unchecked" });
             return (
               <tr key={event.seq} data-testid="log-entry-row">
-                <th scope="row" data-testid="log-index">
+                <th scope="row" data-label={c.index} data-testid="log-index">
                   {event.log_index ?? strings.staff.none}
                 </th>
                 <td data-label={c.event}>{strings.staff.events[event.type] ?? event.type}</td>
