@@ -251,6 +251,12 @@ describe.skipIf(!hasChromium)("staff console in Chromium", () => {
     await page.getByTestId("users").waitFor();
     expect(await page.getByTestId("users").locator("tbody tr").count()).toBe(4);
     expect(await page.getByRole("link", { name: "Cases" }).count()).toBe(0);
+    await page.getByLabel("Person").selectOption({ label: "The authoriser (authoriser)" });
+    await page.getByLabel("Case id").fill(server.cases.late);
+    await page.getByRole("button", { name: "Assign", exact: true }).click();
+    await eventually(() => page.getByRole("status").allTextContents()).toContain(
+      `${server.cases.late} is now assigned to The authoriser.`,
+    );
     await screenshots(page, "staff-admin-users");
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();

@@ -655,6 +655,18 @@ export const strings = {
       profilesIntro: "The treaty profiles requests are assessed under, each with the rules it applies.",
       profilesEmpty: "No profile is loaded.",
       compare: "Compare them on documented cases",
+      assignHeading: "Assign a case",
+      assignIntro:
+        "Need-to-know: a case assigned to people is open only to them (and to auditors); a case assigned to nobody is open to every case worker and authoriser.",
+      assignUser: "Person",
+      assignCase: "Case id",
+      assign: "Assign",
+      unassign: "Withdraw",
+      assignMissing: "Choose a person and give a case id.",
+      assignees: (caseId: string, names: readonly string[]) =>
+        names.length === 0
+          ? `${caseId} is now assigned to nobody.`
+          : `${caseId} is now assigned to ${names.join(", ")}.`,
     },
   },
   errors: {

@@ -4,7 +4,7 @@
  */
 import { type FormEvent, useId, useState } from "react";
 import { errorMessage, fetchJson } from "../api.ts";
-import { type ProfileSummary, ROLES, type Role, type User } from "../case-types.ts";
+import { type ProfileSummary, type QueueEntry, ROLES, type Role, type User } from "../case-types.ts";
 import { RequireRole } from "../components/case/require-role.tsx";
 import { ViewTabs } from "../components/case/view-tabs.tsx";
 import { Page } from "../components/page.tsx";
@@ -107,6 +107,7 @@ function UsersView({ ownId }: { ownId: string }) {
           </tbody>
         </table>
       ) : null}
+      {state.status === "ready" ? <AssignmentForm users={state.value.users} /> : null}
       <NewUserForm
         onCreated={(user) => {
           setMessage(t.created(user.name));
@@ -114,6 +115,88 @@ function UsersView({ ownId }: { ownId: string }) {
         }}
       />
     </>
+  );
+}
+
+/** Need-to-know: a case assigned to people is seen only by them (and auditors); unassigned, by all. */
+function AssignmentForm({ users }: { users: readonly User[] }) {
+  const id = useId();
+  const assignable = users.filter(
+    (u) => !u.disabled && (u.role === "case_worker" || u.role === "authoriser"),
+  );
+  const [userId, setUserId] = useState(assignable[0]?.user_id ?? "");
+  const [caseId, setCaseId] = useState("");
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const cases = useAsync(
+    (signal) => staffFetch<{ cases: QueueEntry[] }>("/v1/cases?limit=1000", { signal }),
+    "cases",
+  );
+  const nameOf = (uid: string) => users.find((u) => u.user_id === uid)?.name ?? uid;
+  async function send(method: "PUT" | "DELETE") {
+    if (userId === "" || caseId.trim() === "") return setResult({ ok: false, message: t.assignMissing });
+    try {
+      const answer = await staffFetch<{ case_id: string; assignees: string[] }>(
+        `/v1/users/${encodeURIComponent(userId)}/cases/${encodeURIComponent(caseId.trim())}`,
+        { method },
+      );
+      setResult({ ok: true, message: t.assignees(answer.case_id, answer.assignees.map(nameOf)) });
+    } catch (error) {
+      setResult({ ok: false, message: errorMessage(error) });
+    }
+  }
+  return (
+    <form
+      className="card stack new-user"
+      aria-labelledby={`${id}-heading`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send("PUT");
+      }}
+    >
+      <h2 id={`${id}-heading`}>{t.assignHeading}</h2>
+      <p className="help">{t.assignIntro}</p>
+      <div className="field">
+        <label htmlFor={`${id}-user`}>{t.assignUser}</label>
+        <select id={`${id}-user`} value={userId} onChange={(e) => setUserId(e.target.value)}>
+          {assignable.map((user) => (
+            <option key={user.user_id} value={user.user_id}>
+              {user.name} ({strings.staff.roles[user.role]})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-case`}>{t.assignCase}</label>
+        <input
+          id={`${id}-case`}
+          list={`${id}-cases`}
+          autoComplete="off"
+          value={caseId}
+          onChange={(e) => setCaseId(e.target.value)}
+        />
+        <datalist id={`${id}-cases`}>
+          {cases.status === "ready"
+            ? cases.value.cases.map((c) => <option key={c.case_id} value={c.case_id} />)
+            : null}
+        </datalist>
+      </div>
+      <div aria-live="polite">
+        {result ? (
+          <p
+            className={result.ok ? "verdict-banner ok" : "status status-error"}
+            role={result.ok ? "status" : "alert"}
+          >
+            {result.message}
+          </p>
+        ) : null}
+      </div>
+      <div className="form-buttons">
+        <button type="submit">{t.assign}</button>
+        <button type="button" className="secondary" onClick={() => void send("DELETE")}>
+          {t.unassign}
+        </button>
+      </div>
+    </form>
   );
 }
 
