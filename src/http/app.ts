@@ -14,6 +14,7 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import { AppError, HTTP_STATUS } from "../core/app-error.ts";
+import type { AuthorityDirectory } from "../shell/authorities/authority-directory.ts";
 import type { CaseWorkflow } from "../shell/cases/case-workflow-services.ts";
 import type { IntakeService } from "../shell/intake/intake-service.ts";
 import type { ShippedLaw } from "../shell/kb/load-shipped-law.ts";
@@ -21,6 +22,7 @@ import type { LogReader } from "../shell/log/log-reader.ts";
 import type { ReportIndex } from "../shell/reports/report-index.ts";
 import { authenticatedUser, authPlugin } from "./auth/auth.ts";
 import { logRoutes } from "./log-routes.ts";
+import { authorityRoutes } from "./v1/authorities/authority-routes.ts";
 import { caseWorkflowRoutes } from "./v1/cases/case-workflow-routes.ts";
 import { escapeHtml } from "./v1/docs.ts";
 import { type NoticeRoutesOptions, noticeRoutes } from "./v1/notices/notice-routes.ts";
@@ -37,6 +39,8 @@ export interface AppDeps {
   readonly logger?: FastifyServerOptions["logger"];
   /** Staff sign-in, the case queue and case pages, users; absent = intake only. */
   readonly workflow?: CaseWorkflow | undefined;
+  /** The key directory, administered over the API (needs the workflow's staff sessions). */
+  readonly directory?: AuthorityDirectory | undefined;
   /** Transparency reports under /v1/reports; absent = none. */
   readonly reports?: { readonly index: ReportIndex; readonly threshold?: number } | undefined;
   /** Notices: public verification of a notice code, and (with the workflow) staff's printable notices. */
@@ -95,6 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   if (deps.workflow !== undefined)
     await app.register(caseWorkflowRoutes, { prefix: "/v1", workflow: deps.workflow });
+  if (deps.workflow !== undefined && deps.directory !== undefined)
+    await app.register(authorityRoutes, { prefix: "/v1", directory: deps.directory });
   if (deps.reports !== undefined) {
     await app.register(reportRoutes, {
       prefix: "/v1",

@@ -112,6 +112,7 @@ export function registerServeCommand(program: Command): void {
         log: { reader: service.log.reader, origin: service.log.origin },
         logger: { level: process.env["LOG_LEVEL"] ?? "info" },
         workflow,
+        directory: service.directory,
         reports: { index: new ReportIndex(service.database.db, service.database.dialect) },
         web: {},
         notices: {
