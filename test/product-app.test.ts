@@ -108,7 +108,6 @@ describe("the assembled product", () => {
       "/v1/cases",
       "/v1/authorities",
       "/v1/reports",
-      "/v1/notices/{code}/verify",
       "/log/checkpoint",
     ])
       expect(paths).toContain(path);
