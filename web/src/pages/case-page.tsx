@@ -25,7 +25,12 @@ export function CasePage({ id }: { id: string }) {
   return (
     <RequireRole roles={["case_worker", "authoriser", "auditor"]} title={t.title(id)}>
       {(session) => (
-        <CaseView id={id} isAuditor={session.user.role === "auditor"} selfId={session.user.user_id} />
+        <CaseView
+          key={id}
+          id={id}
+          isAuditor={session.user.role === "auditor"}
+          selfId={session.user.user_id}
+        />
       )}
     </RequireRole>
   );
@@ -39,6 +44,16 @@ function CaseView({ id, isAuditor, selfId }: { id: string; isAuditor: boolean; s
     (signal) => staffFetch<CaseDetail>(`/v1/cases/${encodeURIComponent(id)}`, { signal }),
     `${id}#${version}`,
   );
+
+  // While the case reloads after a command, the page keeps showing it (no jump to the top).
+  const lastShown = useRef<CaseDetail | null>(null);
+  if (state.status === "ready") lastShown.current = state.value;
+  const shown =
+    state.status === "ready"
+      ? state.value
+      : state.status === "loading" && version > 0
+        ? lastShown.current
+        : null;
 
   function onDone(outcome: ActionOutcome) {
     setNotice(
@@ -78,10 +93,8 @@ function CaseView({ id, isAuditor, selfId }: { id: string; isAuditor: boolean; s
           <ErrorMessage error={state.error} onRetry={state.retry} />
         )
       ) : null}
-      {state.status === "ready" ? (
-        <CaseDetailView detail={state.value} isAuditor={isAuditor} selfId={selfId} onDone={onDone} />
-      ) : null}
       {state.status === "loading" && version > 0 ? <Loading /> : null}
+      {shown ? <CaseDetailView detail={shown} isAuditor={isAuditor} selfId={selfId} onDone={onDone} /> : null}
     </Page>
   );
 }
