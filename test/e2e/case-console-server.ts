@@ -1,7 +1,7 @@
 /**
  * A server for the staff console's end-to-end tests: the web console built fresh from web/ into a temp
  * directory; the auth, session, case and user routes (caseWorkflowRoutes), the intake journal, the
- * profiles and the transparency log, on a temp SQLite store (test/support/case-workflow-app.ts) with one
+ * key directory of authorities (one registered), the profiles and the transparency log, on a temp SQLite store (test/support/case-workflow-app.ts) with one
  * user per role and a few cases opened the way intake opens them. The clock is the real one at start, so
  * that the browser's sessions are live. Listens on 127.0.0.1, on a free port.
  */
@@ -23,10 +23,12 @@ import { canonicalBytes } from "../../src/core/intake/canonical-json.ts";
 import { signDetachedJws } from "../../src/core/intake/detached-jws.ts";
 import { authPlugin } from "../../src/http/auth/auth.ts";
 import { logRoutes } from "../../src/http/log-routes.ts";
+import { authorityRoutes } from "../../src/http/v1/authorities/authority-routes.ts";
 import { caseWorkflowRoutes } from "../../src/http/v1/cases/case-workflow-routes.ts";
 import { intakeJournalRoute } from "../../src/http/v1/intake-journal.ts";
 import { profilesRoute } from "../../src/http/v1/profiles.ts";
 import { webRoutes } from "../../src/http/web-routes.ts";
+import type { AuthorityDirectory } from "../../src/shell/authorities/authority-directory.ts";
 import { IntakeService } from "../../src/shell/intake/intake-service.ts";
 import { withIntakeTables } from "../../src/shell/intake/intake-tables.ts";
 import { openDirectory } from "../../src/shell/intake/open-case-service.ts";
@@ -76,8 +78,10 @@ async function buildConsole(outDir: string): Promise<void> {
 }
 
 /** A forged and a malformed submission, so that the intake journal shows rejections. */
-async function submitRejectedRequests(f: CaseWorkflowFixture): Promise<IntakeService> {
-  const directory = openDirectory(f.database);
+async function submitRejectedRequests(
+  f: CaseWorkflowFixture,
+  directory: AuthorityDirectory,
+): Promise<IntakeService> {
   const intake = new IntakeService({
     db: withIntakeTables(f.database.db),
     directory,
@@ -152,7 +156,8 @@ export async function startCaseConsoleServer(): Promise<CaseConsoleServer> {
     caseWorker,
     at(),
   );
-  const intake = await submitRejectedRequests(f);
+  const directory = openDirectory(f.database);
+  const intake = await submitRejectedRequests(f, directory);
 
   const app = Fastify();
   app.setValidatorCompiler(validatorCompiler);
@@ -183,6 +188,7 @@ export async function startCaseConsoleServer(): Promise<CaseConsoleServer> {
     now: f.clock.now,
   });
   await app.register(profilesRoute, { prefix: "/v1", law: loadShippedLaw() });
+  await app.register(authorityRoutes, { prefix: "/v1", directory });
   await app.register(intakeJournalRoute, { prefix: "/v1", intake, auditorsOnly: true });
   await app.register(logRoutes, { prefix: "/log", reader: f.log.reader });
   await app.register(webRoutes, { distDir: dist });

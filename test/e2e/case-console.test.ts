@@ -4,6 +4,7 @@
  * log entry, the authoriser's and the auditor's views. Screenshots at 1280×800 and 390×844 go to
  * test-artifacts/e2e/. Without /usr/bin/chromium the tests fail on CI (CI=true) and are skipped elsewhere.
  */
+import { generateKeyPairSync } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -259,6 +260,26 @@ describe.skipIf(!hasChromium)("staff console in Chromium", () => {
       `${server.cases.late} is now assigned to The authoriser.`,
     );
     await screenshots(page, "staff-admin-users");
+
+    await page.getByRole("link", { name: "Authority keys" }).click();
+    await page.getByTestId("authorities").waitFor();
+    expect(await page.getByTestId("authorities").textContent()).toContain("fr-pp-paris-j3");
+    const { publicKey } = generateKeyPairSync("ed25519");
+    await page.getByLabel("Name", { exact: true }).fill("Landeskriminalamt Berlin");
+    await page.getByLabel("Key id (kid), as it signs").fill("de-lka-berlin");
+    await page.getByLabel("State (ISO 3166-1 alpha-2)").fill("de");
+    await page.getByLabel("Kind").selectOption("police");
+    await page
+      .getByLabel("Ed25519 public key")
+      .fill(publicKey.export({ type: "spki", format: "pem" }).toString());
+    await page.getByRole("button", { name: "Add the authority" }).click();
+    await eventually(() => page.getByTestId("authorities").textContent()).toContain("de-lka-berlin");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Revoke Landeskriminalamt Berlin" }).click();
+    await eventually(() => page.getByRole("status").allTextContents()).toContain(
+      "Landeskriminalamt Berlin was revoked.",
+    );
+    await screenshots(page, "staff-admin-authorities");
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
     await goTo(page, "#/admin/users");

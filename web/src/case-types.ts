@@ -210,3 +210,28 @@ export interface ProfileSummary {
   readonly instrument: string | null;
   readonly description: string;
 }
+
+/** The kinds of requesting authority (src/core/request/vocabulary.ts AUTHORITY_KINDS). */
+export const AUTHORITY_KINDS = [
+  "judge",
+  "court",
+  "prosecutor",
+  "police",
+  "central_authority",
+  "other",
+] as const;
+
+/** A requesting authority in the key directory (`GET /v1/authorities`). */
+export interface Authority {
+  readonly id: string;
+  readonly state: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly status: "active" | "revoked";
+  readonly keys: readonly {
+    readonly publicKey: string;
+    readonly addedAt: string;
+    readonly revokedAt: string | null;
+  }[];
+}

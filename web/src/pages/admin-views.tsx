@@ -8,11 +8,12 @@ import { type ProfileSummary, type QueueEntry, ROLES, type Role, type User } fro
 import { RequireRole } from "../components/case/require-role.tsx";
 import { ViewTabs } from "../components/case/view-tabs.tsx";
 import { Page } from "../components/page.tsx";
-import { Empty, ErrorMessage, Loading, NotAvailable } from "../components/status.tsx";
+import { Empty, ErrorMessage, Loading } from "../components/status.tsx";
 import { ADMIN_VIEWS, type AdminView, href } from "../router.ts";
 import { StaffApiError, staffFetch } from "../session.ts";
 import { strings } from "../strings.ts";
 import { useAsync } from "../use-async.ts";
+import { AuthoritiesView } from "./admin-authorities.tsx";
 
 const t = strings.staff.admin;
 
@@ -23,11 +24,7 @@ export function AdminViews({ view }: { view: AdminView }) {
         <Page title={`${t.title}: ${t.tabs[view]}`}>
           <ViewTabs page="admin" views={ADMIN_VIEWS} current={view} labels={t.tabs} label={t.tabsLabel} />
           {view === "users" ? <UsersView ownId={session.user.user_id} /> : null}
-          {view === "authorities" ? (
-            <NotAvailable title={strings.common.notAvailableTitle}>
-              <p>{t.authoritiesBody}</p>
-            </NotAvailable>
-          ) : null}
+          {view === "authorities" ? <AuthoritiesView /> : null}
           {view === "profiles" ? <ProfilesView /> : null}
         </Page>
       )}
