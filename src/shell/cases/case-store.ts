@@ -23,6 +23,7 @@ import {
   decryptPersonalData,
   encryptPersonalData,
 } from "../crypto/personal-data.ts";
+import { GroupCommitter } from "../intake/group-commit.ts";
 import { isUniqueViolation } from "../intake/intake-tables.ts";
 import type { LogStore } from "../log/log-store.ts";
 import type { Sequencer } from "../log/sequencer.ts";
@@ -108,9 +109,12 @@ export class CaseStore {
   readonly #log: CaseLog;
   readonly #key: DataKey;
   readonly #newEventId: () => string;
+  /** Cases opened in the same tick share one transaction (one fsync): intake's throughput depends on it. */
+  readonly #openings: GroupCommitter<CaseDB>;
 
   constructor(options: CaseStoreOptions) {
     this.#db = withCaseTables(options.db);
+    this.#openings = new GroupCommitter(this.#db);
     this.#log = options.log;
     this.#key = options.dataKey;
     this.#newEventId = options.newEventId ?? (() => randomBytes(16).toString("base64url"));
@@ -139,7 +143,7 @@ export class CaseStore {
       details_json: JSON.stringify(details),
     };
     try {
-      const records = await this.#db.transaction().execute(async (tx) => {
+      const records = await this.#openings.run(async (tx) => {
         await tx.insertInto("case_queue").values(row).execute();
         return this.#insertEvents(tx, row, [], events);
       });

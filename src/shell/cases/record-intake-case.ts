@@ -11,7 +11,7 @@ import type { Profile } from "../../core/profiles/profile-schema.ts";
 import type { Request } from "../../core/request/request-schema.ts";
 import type { DataKey } from "../crypto/personal-data.ts";
 import type { DB } from "../store/schema.ts";
-import { type AppendResult, type CaseLog, recordOpenedCase } from "./case-store.ts";
+import { type AppendResult, type CaseLog, CaseStore } from "./case-store.ts";
 
 export interface IntakeCase {
   readonly caseId: string;
@@ -34,6 +34,11 @@ export function recordIntakeCase(
   dataKey: DataKey,
   input: IntakeCase,
 ): Promise<AppendResult> {
+  return openIntakeCase(new CaseStore({ db, log, dataKey }), input);
+}
+
+/** The same on a long-lived case store, whose openings in one tick share a transaction (intake uses this). */
+export function openIntakeCase(store: CaseStore, input: IntakeCase): Promise<AppendResult> {
   const events = openCaseEvents({
     request: input.request,
     requestSha256: input.requestSha256,
@@ -41,10 +46,9 @@ export function recordIntakeCase(
     profile: input.profile,
     receivedAt: input.receivedAt.toISOString(),
   });
-  return recordOpenedCase(db, log, input.caseId, events, {
+  return store.open(input.caseId, events, {
     request: input.request,
     commitment: requestCommitment(input.salt, input.canonical),
     profile: input.profile.id,
-    dataKey,
   });
 }

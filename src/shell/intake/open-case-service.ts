@@ -8,7 +8,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { AuthorityDirectory } from "../authorities/authority-directory.ts";
-import { recordIntakeCase } from "../cases/record-intake-case.ts";
+import { CaseStore } from "../cases/case-store.ts";
+import { openIntakeCase } from "../cases/record-intake-case.ts";
 import { decryptPersonalData, encryptPersonalData, loadOrCreateDataKey } from "../crypto/personal-data.ts";
 import { loadShippedLaw, type ShippedLaw } from "../kb/load-shipped-law.ts";
 import { loadOrCreateLogKey } from "../log/log-keys.ts";
@@ -67,11 +68,12 @@ export async function openCaseService(options: CaseServiceOptions): Promise<Case
   });
   const directory = openDirectory(database);
   const dataKey = loadOrCreateDataKey(options.dataDir);
+  const caseStore = new CaseStore({ db: database.db, log, dataKey });
   const intake = new IntakeService({
     db: withIntakeTables(database.db),
     directory,
     law,
-    openCase: (input) => recordIntakeCase(database.db, log, dataKey, input),
+    openCase: (input) => openIntakeCase(caseStore, input),
     personalData: {
       seal: (plaintext, context) => encryptPersonalData(dataKey, plaintext, context),
       open: (stored, context) => decryptPersonalData(dataKey, stored, context),
