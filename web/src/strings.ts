@@ -366,6 +366,8 @@ export const strings = {
         ? iso
         : date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
     },
+    /** A term of the request format (`system_interference`) as words; a translation maps the terms it knows. */
+    term: (value: string) => value.replaceAll("_", " "),
     yes: "yes",
     no: "no",
     any: "Any",

@@ -4,6 +4,7 @@ import { strings } from "../../strings.ts";
 
 const t = strings.staff.request;
 const dt = strings.staff.dateTime;
+const term = strings.staff.term;
 
 export function RequestView({ request }: { request: CaseRequest }) {
   const { requesting, requested, legal_basis: basis } = request;
@@ -12,11 +13,11 @@ export function RequestView({ request }: { request: CaseRequest }) {
       <dt>{t.from}</dt>
       <dd>
         <span>
-          {requesting.authority} ({requesting.state}, {requesting.kind})
+          {requesting.authority} ({requesting.state}, {term(requesting.kind)})
         </span>
         {requesting.validated_by ? (
           <span className="muted">
-            {t.validatedBy(requesting.validated_by.authority, requesting.validated_by.kind)}
+            {t.validatedBy(requesting.validated_by.authority, term(requesting.validated_by.kind))}
           </span>
         ) : null}
       </dd>
@@ -36,7 +37,7 @@ export function RequestView({ request }: { request: CaseRequest }) {
       </dd>
       <dt>{t.legalBasis}</dt>
       <dd>
-        {basis.instrument}
+        {term(basis.instrument)}
         {basis.articles && basis.articles.length > 0 ? `, ${t.articles(basis.articles.join(", "))}` : ""}
       </dd>
       <dt>{t.offences}</dt>
@@ -49,11 +50,11 @@ export function RequestView({ request }: { request: CaseRequest }) {
         </ul>
       </dd>
       <dt>{t.conduct}</dt>
-      <dd>{request.case.conduct.join(", ")}</dd>
+      <dd>{request.case.conduct.map(term).join(", ")}</dd>
       <dt>{t.intent}</dt>
-      <dd>{request.case.intent_alleged}</dd>
+      <dd>{term(request.case.intent_alleged)}</dd>
       <dt>{t.stageOfProceedings}</dt>
-      <dd>{request.case.stage}</dd>
+      <dd>{term(request.case.stage)}</dd>
       <dt>{t.facts}</dt>
       <dd>
         <p className="facts-text">{request.case.facts}</p>
@@ -64,12 +65,14 @@ export function RequestView({ request }: { request: CaseRequest }) {
           {request.subjects.map((subject, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the request's subjects are a fixed list
             <li key={i}>
-              <strong>{t.subject(subject.role)}</strong>:{" "}
-              {subject.identifiers.map((identifier) => `${identifier.type} ${identifier.value}`).join("; ")}
+              <strong>{t.subject(term(subject.role))}</strong>:{" "}
+              {subject.identifiers
+                .map((identifier) => `${term(identifier.type)} ${identifier.value}`)
+                .join("; ")}
               {subject.nationality ? ` · ${t.nationality(subject.nationality)}` : ""}
               {subject.location ? ` · ${t.location(subject.location)}` : ""}
               {subject.attributes && subject.attributes.length > 0
-                ? ` · ${subject.attributes.join(", ")}`
+                ? ` · ${subject.attributes.map(term).join(", ")}`
                 : ""}
             </li>
           ))}
@@ -81,7 +84,7 @@ export function RequestView({ request }: { request: CaseRequest }) {
           {request.measures.map((measure, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the request's measures are a fixed list
             <li key={i}>
-              <strong>{measure.type}</strong>
+              <strong>{term(measure.type)}</strong>
               {measure.from && measure.to ? ` ${t.period(dt(measure.from), dt(measure.to))}` : ""}
               {measure.details ? ` — ${measure.details}` : ""}
             </li>
@@ -93,8 +96,8 @@ export function RequestView({ request }: { request: CaseRequest }) {
           <dt>{t.urgency}</dt>
           <dd>
             {request.urgency.emergency
-              ? t.emergency(request.urgency.threat, request.urgency.explanation)
-              : t.notEmergency(request.urgency.threat)}
+              ? t.emergency(term(request.urgency.threat), request.urgency.explanation)
+              : t.notEmergency(term(request.urgency.threat))}
           </dd>
         </>
       ) : null}
