@@ -103,13 +103,7 @@ describe("the assembled product", () => {
     const paths = Object.keys(
       (await app.inject({ method: "GET", url: "/v1/openapi.json" })).json<{ paths: object }>().paths,
     );
-    for (const path of [
-      "/v1/requests",
-      "/v1/cases",
-      "/v1/authorities",
-      "/v1/reports",
-      "/log/checkpoint",
-    ])
+    for (const path of ["/v1/requests", "/v1/cases", "/v1/authorities", "/v1/reports", "/log/checkpoint"])
       expect(paths).toContain(path);
   });
 
