@@ -205,6 +205,9 @@ export class CaseStore {
         if (row === undefined) throw new AppError("NOT_FOUND", `no case ${caseId}`);
         if (row.version !== expectedVersion) throw concurrentChange(caseId);
         history = await this.#loadEvents(tx, caseId);
+        // Under READ COMMITTED (PostgreSQL) another writer may have committed between the two reads:
+        // the events, not the row read before them, are what this append must extend.
+        if (history.length !== expectedVersion) throw concurrentChange(caseId);
         return this.#insertEvents(tx, row, history, events);
       });
     } catch (error) {
