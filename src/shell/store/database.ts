@@ -10,6 +10,7 @@ import { Migrator } from "kysely/migration";
 import pg from "pg";
 import { allMigrations } from "./migrations/index.ts";
 import type { DB } from "./schema.ts";
+import { cachingStatements } from "./statement-cache.ts";
 import { StoreError } from "./store-error.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -50,7 +51,7 @@ function openSqlite(path: string): Database {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }
 
