@@ -14,6 +14,8 @@
  * Every submission, whatever the outcome, leaves one intake journal row (auditors must see forged
  * attempts). The body is attacker-controlled: every failure becomes an IntakeRejection with a reason.
  */
+
+import type { KeyObject } from "node:crypto";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { defaultProfileFor } from "../../cli/commands/assess.ts";
@@ -36,6 +38,8 @@ import { type IntakeDB, type IntakeJournalTable, isUniqueViolation } from "./int
 
 /** Largest accepted body (HTTP 413 above it). */
 export const MAX_INTAKE_BODY_BYTES = 1024 * 1024;
+/** Parsed authority keys kept; beyond it the cache starts over (a directory rarely holds that many). */
+const MAX_CACHED_KEYS = 10_000;
 
 export interface IntakeServiceOptions {
   readonly db: Kysely<IntakeDB>;
@@ -134,6 +138,11 @@ export class IntakeService {
   readonly #now: () => number;
   readonly #newCaseId: () => string;
   readonly #newSalt: () => Uint8Array;
+  /**
+   * Parsed key objects by stored key text. The directory is still asked on every submission (so a
+   * revocation is seen at once); only building the same key object again is saved.
+   */
+  readonly #keyObjects = new Map<string, KeyObject>();
 
   constructor(options: IntakeServiceOptions) {
     this.#db = options.db;
@@ -219,11 +228,21 @@ export class IntakeService {
       throw new IntakeRejection("unknown_key", `no authority ${jws.kid} in the key directory`);
     if (key.status === "revoked")
       throw new IntakeRejection("revoked_key", `the key of authority ${jws.kid} is revoked`);
-    if (!verifyDetachedJws(jws, canonical, ed25519KeyObject(key.publicKey)))
+    if (!verifyDetachedJws(jws, canonical, this.#keyObject(key.publicKey)))
       throw new IntakeRejection(
         "bad_signature",
         "the signature does not verify over the request's RFC 8785 canonical JSON with the authority's key",
       );
+  }
+
+  #keyObject(publicKey: string): KeyObject {
+    let keyObject = this.#keyObjects.get(publicKey);
+    if (keyObject === undefined) {
+      if (this.#keyObjects.size >= MAX_CACHED_KEYS) this.#keyObjects.clear();
+      keyObject = ed25519KeyObject(publicKey);
+      this.#keyObjects.set(publicKey, keyObject);
+    }
+    return keyObject;
   }
 
   async #record(
