@@ -14,9 +14,7 @@
  * Every submission, whatever the outcome, leaves one intake journal row (auditors must see forged
  * attempts). The body is attacker-controlled: every failure becomes an IntakeRejection with a reason.
  */
-
-import type { KeyObject } from "node:crypto";
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, type KeyObject, randomBytes, randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { defaultProfileFor } from "../../cli/commands/assess.ts";
 import { AppError, HTTP_STATUS } from "../../core/app-error.ts";
