@@ -1,30 +1,46 @@
 /**
- * Signed intake through a real listening server on 127.0.0.1 (SQLite, synchronous=FULL, log batching):
- * requests/s and p50/p99 latency at concurrency 32 over plain `fetch`, beside a hello-world route on
- * the same server as the ceiling of the HTTP stack itself. Prints JSON lines { name, value, unit }.
- * The server runs in a child process (its own event loop); the client sends a bounded number of
- * distinct, pre-signed requests (signing is not timed). Once per log batch interval (50 ms, the serve
- * default, and 10 ms): a receipt waits for its log entry, so the interval bounds latency from below.
+ * Signed intake through a real listening server on 127.0.0.1 (SQLite with synchronous=FULL, or
+ * PostgreSQL when BENCH_DATABASE_URL is set; log batching): requests/s and p50/p99 latency at
+ * concurrency 32 and 64 over plain `fetch`, beside a hello-world route on the same server as the
+ * ceiling of the HTTP stack itself. Prints JSON lines { name, value, unit }.
+ *
+ * The server runs in a child process (its own event loop and core). The client sends distinct,
+ * pre-signed requests (signing is not timed). Each measurement runs with the store already holding a
+ * number of cases (BENCH_INTAKE_STORED, default 10000 and 100000), pre-filled by copying one real
+ * case's rows in SQL (queue, events, journal) so that "flat as the store grows" can be judged; the
+ * transparency log is not pre-filled (it only holds what the bench submitted). Once per log batch
+ * interval (BENCH_INTAKE_LOG_INTERVALS, default 50 ms, the serve default, and 10 ms): a receipt waits
+ * for its log entry, so the interval bounds latency from below. About a minute on SQLite alone; setting
+ * BENCH_DATABASE_URL runs the same again on PostgreSQL (each run in a fresh schema, dropped after).
  */
 
 import { spawn } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
+import { generateKeyPairSync, type KeyObject, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type Kysely, sql } from "kysely";
+import pg from "pg";
 import { canonicalBytes } from "../src/core/intake/canonical-json.ts";
 import { signDetachedJws } from "../src/core/intake/detached-jws.ts";
 import { buildApp } from "../src/http/app.ts";
 import { openCaseService } from "../src/shell/intake/open-case-service.ts";
+import { type Database, openDatabase } from "../src/shell/store/database.ts";
+import type { DB } from "../src/shell/store/schema.ts";
 
-const CONCURRENCY = 32;
-const REQUESTS = Number(process.env["BENCH_INTAKE_REQUESTS"] ?? 5000);
+const CONCURRENCIES = [32, 64];
+/** Requests sent per measurement, at most. */
+const REQUESTS = Number(process.env["BENCH_INTAKE_REQUESTS"] ?? 3000);
 /** Log batch intervals to run at: the serve default, then 10 ms (BENCH_INTAKE_LOG_INTERVALS=50,10,…). */
 const LOG_INTERVALS_MS = (process.env["BENCH_INTAKE_LOG_INTERVALS"] ?? "50,10").split(",").map(Number);
-/** Seconds of sending per measurement, at most. */
-const BUDGET_MS = 10_000;
+/** Cases in the store before each measurement (BENCH_INTAKE_STORED=10000,100000,1000000). */
+const STORED_CASES = (process.env["BENCH_INTAKE_STORED"] ?? "10000,100000").split(",").map(Number);
+const POSTGRES_URL = process.env["BENCH_DATABASE_URL"];
+/** Milliseconds of sending per measurement, at most (a loaded machine must not push the bench on and on). */
+const BUDGET_MS = 5_000;
 const SERVE_FLAG = "--serve";
+const KID = "fr-pp-paris-j3";
 
 interface Result {
   readonly sent: number;
@@ -39,13 +55,14 @@ function emit(name: string, value: number, unit: string): void {
 }
 
 /**
- * Sends `bodies` (or GETs when null) with `CONCURRENCY` workers, at most `count` requests and no new
- * one after `budgetMs` (a loaded machine must not push the bench past a minute); latency in ms.
+ * Sends `bodies` (or GETs when null) with `concurrency` workers, at most `count` requests and no new
+ * one after `budgetMs`; latency in ms.
  */
 async function drive(
   url: string,
   bodies: readonly string[] | null,
   count: number,
+  concurrency: number,
   expected: number,
   budgetMs: number,
 ): Promise<Result> {
@@ -69,7 +86,7 @@ async function drive(
     }
   };
   const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
@@ -84,8 +101,70 @@ async function drive(
 
 interface ServerData {
   readonly logIntervalMs: number;
-  readonly kid: string;
   readonly publicKeyPem: string;
+  readonly postgresUrl: string | undefined;
+  /** A request signed by the bench authority, copied to pre-fill the store. */
+  readonly templateBody: string;
+}
+
+/** A fresh store: SQLite in the data directory, or a fresh schema on the PostgreSQL server. */
+async function openBenchStore(dataDir: string, postgresUrl: string | undefined): Promise<Database> {
+  if (postgresUrl === undefined) return openDatabase({ sqlitePath: join(dataDir, "lightswitch.sqlite") });
+  const schema = `bench_${randomBytes(6).toString("hex")}`;
+  await adminQuery(postgresUrl, `create schema ${schema}`);
+  const database = await openDatabase({ postgresUrl, schema });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await adminQuery(postgresUrl, `drop schema ${schema} cascade`);
+    },
+  };
+}
+
+async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Copies the template case's rows (case, queue entry, events, journal row) under new ids until the store
+ * holds `total` cases, in batches of one INSERT … SELECT each (SQL common to SQLite and PostgreSQL).
+ */
+async function prefillCases(db: Kysely<DB>, templateCaseId: string, total: number): Promise<void> {
+  const count = async () =>
+    Number((await sql<{ n: number }>`select count(*) as n from cases`.execute(db)).rows[0]?.n ?? 0);
+  for (let stored = await count(); stored < total; stored = await count()) {
+    const from = stored;
+    const to = Math.min(total, stored + 20_000) - 1;
+    const numbers = sql`with recursive n(i) as (select cast(${from} as integer) union all select i + 1 from n where i < ${to})`;
+    await db.transaction().execute(async (tx) => {
+      await sql`insert into cases (case_id, authority_id, request_id, request_sha256, request_json, signature,
+          commitment_salt, profile, verdict, assessment_json, received_at)
+        ${numbers} select t.case_id || '-p' || n.i, t.authority_id, 'prefill-' || n.i, t.request_sha256,
+          t.request_json, t.signature, t.commitment_salt, t.profile, t.verdict, t.assessment_json, t.received_at
+        from n, cases t where t.case_id = ${templateCaseId}`.execute(tx);
+      await sql`insert into case_queue (case_id, version, stage, verdict, requesting_state, profile, emergency,
+          deadline, received_at, updated_at, confidential, commitment, details_json)
+        ${numbers} select t.case_id || '-p' || n.i, t.version, t.stage, t.verdict, t.requesting_state, t.profile,
+          t.emergency, t.deadline, t.received_at, t.updated_at, t.confidential, t.commitment, t.details_json
+        from n, case_queue t where t.case_id = ${templateCaseId}`.execute(tx);
+      await sql`insert into case_events (case_id, seq, event_id, type, at, actor_json, payload_enc, public_record)
+        ${numbers} select t.case_id || '-p' || n.i, t.seq, t.event_id || '-p' || n.i, t.type, t.at, t.actor_json,
+          t.payload_enc, t.public_record
+        from n, case_events t where t.case_id = ${templateCaseId}`.execute(tx);
+      await sql`insert into intake_journal (received_at, authority_id, request_id, outcome, reason, status,
+          body_sha256, body_size, case_id)
+        ${numbers} select t.received_at, t.authority_id, 'prefill-' || n.i, t.outcome, t.reason, t.status,
+          t.body_sha256, t.body_size, t.case_id || '-p' || n.i
+        from n, intake_journal t where t.case_id = ${templateCaseId}`.execute(tx);
+    });
+  }
 }
 
 /**
@@ -94,45 +173,42 @@ interface ServerData {
  */
 async function serve(data: ServerData): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "lightswitch-bench-intake-"));
+  const database = await openBenchStore(dataDir, data.postgresUrl);
   const service = await openCaseService({
     dataDir,
+    database,
     logIntervalMs: data.logIntervalMs,
     rateLimit: { perSecond: 1e9, burst: 1e9 },
   });
   await service.directory.add({
-    id: data.kid,
+    id: KID,
     state: "FR",
     kind: "prosecutor",
     name: "bench",
     publicKey: data.publicKeyPem,
   });
+  const template = await service.intake.submit(Buffer.from(data.templateBody));
   const app = await buildApp({ law: service.law, intake: service.intake });
   app.get("/bench/hello", async () => ({ hello: "world" }));
+  app.post<{ Body: { total: number } }>("/bench/prefill", async (request) => {
+    await prefillCases(database.db, template.body.case_id, request.body.total);
+    return { ok: true };
+  });
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
   process.once("SIGTERM", async () => {
     await app.close();
     await service.close();
+    await database.close();
     rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);
   });
   console.log(`LISTENING ${address}`);
 }
 
-async function runOnce(logIntervalMs: number): Promise<void> {
-  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
-  const kid = "fr-pp-paris-j3";
-  const serverData: ServerData = {
-    logIntervalMs,
-    kid,
-    publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
-  };
-  const server = spawn(
-    process.execPath,
-    [fileURLToPath(import.meta.url), SERVE_FLAG, JSON.stringify(serverData)],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
+async function startServer(data: ServerData): Promise<{ address: string; stop: () => Promise<unknown> }> {
+  const server = spawn(process.execPath, [fileURLToPath(import.meta.url), SERVE_FLAG, JSON.stringify(data)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const exited = new Promise((resolve) => server.once("exit", resolve));
   const address = await new Promise<string>((resolve, reject) => {
     let output = "";
@@ -143,31 +219,80 @@ async function runOnce(logIntervalMs: number): Promise<void> {
     });
     server.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
   });
+  return {
+    address,
+    stop: () => {
+      server.kill("SIGTERM");
+      return exited;
+    },
+  };
+}
+
+function signedBody(request: unknown, privateKey: KeyObject): string {
+  return JSON.stringify({ request, signature: signDetachedJws(canonicalBytes(request), privateKey, KID) });
+}
+
+async function runOnce(store: "sqlite" | "pg", logIntervalMs: number): Promise<void> {
+  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
   const example = JSON.parse(
     readFileSync(new URL("../examples/fr-ransomware-subscriber.json", import.meta.url), "utf8"),
   );
-  const bodies = Array.from({ length: REQUESTS }, (_, i) => {
-    const request = { ...example, id: `bench-${i}` };
-    return JSON.stringify({ request, signature: signDetachedJws(canonicalBytes(request), privateKey, kid) });
+  const server = await startServer({
+    logIntervalMs,
+    publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+    postgresUrl: store === "pg" ? POSTGRES_URL : undefined,
+    templateBody: signedBody({ ...example, id: "bench-template" }, privateKey),
   });
+  let batch = 0;
+  const freshBodies = () => {
+    batch++;
+    return Array.from({ length: REQUESTS }, (_, i) =>
+      signedBody({ ...example, id: `bench-${batch}-${i}` }, privateKey),
+    );
+  };
   try {
-    await drive(`${address}/bench/hello`, null, 1000, 200, 2_000); // warm-up
-    const hello = await drive(`${address}/bench/hello`, null, REQUESTS, 200, BUDGET_MS);
-    const intake = await drive(`${address}/v1/requests`, bodies, REQUESTS, 201, BUDGET_MS);
-    const suffix = `c${CONCURRENCY}_log${logIntervalMs}ms`;
-    emit(`intake.signed.requests_per_s.${suffix}`, intake.perSecond, "req/s");
-    emit(`intake.signed.p50.${suffix}`, intake.p50, "ms");
-    emit(`intake.signed.p99.${suffix}`, intake.p99, "ms");
-    emit(`intake.signed.failures.${suffix}`, intake.failures, "count");
-    emit(`intake.signed.sent.${suffix}`, intake.sent, "count");
-    emit(`intake.hello.requests_per_s.${suffix}`, hello.perSecond, "req/s");
-    emit(`intake.hello.p50.${suffix}`, hello.p50, "ms");
-    emit(`intake.hello.p99.${suffix}`, hello.p99, "ms");
+    const hello = `${server.address}/bench/hello`;
+    await drive(hello, null, 1000, 32, 200, 2_000); // warm-up
+    for (const concurrency of CONCURRENCIES) {
+      const result = await drive(hello, null, REQUESTS, concurrency, 200, BUDGET_MS);
+      const suffix = `${store}_c${concurrency}_log${logIntervalMs}ms`;
+      emit(`intake.hello.requests_per_s.${suffix}`, result.perSecond, "req/s");
+      emit(`intake.hello.p50.${suffix}`, result.p50, "ms");
+      emit(`intake.hello.p99.${suffix}`, result.p99, "ms");
+    }
+    await drive(`${server.address}/v1/requests`, freshBodies().slice(0, 500), 500, 32, 201, 2_000); // warm-up
+    for (const stored of STORED_CASES) {
+      const prefill = await fetch(`${server.address}/bench/prefill`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ total: stored }),
+      });
+      if (!prefill.ok) throw new Error(`pre-filling ${stored} cases failed: ${prefill.status}`);
+      for (const concurrency of CONCURRENCIES) {
+        const bodies = freshBodies();
+        const intake = await drive(
+          `${server.address}/v1/requests`,
+          bodies,
+          REQUESTS,
+          concurrency,
+          201,
+          BUDGET_MS,
+        );
+        const suffix = `${store}_c${concurrency}_log${logIntervalMs}ms_stored${stored}`;
+        emit(`intake.signed.requests_per_s.${suffix}`, intake.perSecond, "req/s");
+        emit(`intake.signed.p50.${suffix}`, intake.p50, "ms");
+        emit(`intake.signed.p99.${suffix}`, intake.p99, "ms");
+        emit(`intake.signed.failures.${suffix}`, intake.failures, "count");
+        emit(`intake.signed.sent.${suffix}`, intake.sent, "count");
+      }
+    }
   } finally {
-    server.kill("SIGTERM");
-    await exited;
+    await server.stop();
   }
 }
 
 if (process.argv[2] === SERVE_FLAG) await serve(JSON.parse(process.argv[3] ?? "{}") as ServerData);
-else for (const interval of LOG_INTERVALS_MS) await runOnce(interval);
+else {
+  const stores: Array<"sqlite" | "pg"> = POSTGRES_URL === undefined ? ["sqlite"] : ["sqlite", "pg"];
+  for (const store of stores) for (const interval of LOG_INTERVALS_MS) await runOnce(store, interval);
+}
