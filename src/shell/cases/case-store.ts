@@ -29,7 +29,7 @@ import type { LogStore } from "../log/log-store.ts";
 import type { Sequencer } from "../log/sequencer.ts";
 import type { DB } from "../store/schema.ts";
 import { type CaseDetails, publicDetailsOf, publicRecordFor } from "./case-records.ts";
-import { type CaseDB, type CaseQueueTable, withCaseTables } from "./case-tables.ts";
+import { type CaseDB, type CaseEventsTable, type CaseQueueTable, withCaseTables } from "./case-tables.ts";
 
 /** What the case store needs of the log: appending records, and finding their indexes. */
 export interface CaseLog {
@@ -144,8 +144,14 @@ export class CaseStore {
     };
     try {
       const records = await this.#openings.run(async (tx) => {
-        await tx.insertInto("case_queue").values(row).execute();
-        return this.#insertEvents(tx, row, [], events);
+        // The queue entry is written once, already at the version the events bring it to.
+        await tx
+          .insertInto("case_queue")
+          .values({ ...row, version: events.length })
+          .execute();
+        const { rows, records } = this.#eventRows(row, [], events);
+        if (rows.length > 0) await tx.insertInto("case_events").values(rows).execute();
+        return records;
       });
       return { events, state, logIndexes: await this.#publish(records) };
     } catch (error) {
@@ -390,41 +396,9 @@ export class CaseStore {
     history: readonly CaseEvent[],
     events: readonly CaseEvent[],
   ): Promise<Array<{ event_id: string; public_record: string }>> {
-    const details = JSON.parse(row.details_json) as CaseDetails;
-    const all = [...history];
-    const records: Array<{ event_id: string; public_record: string }> = [];
-    for (const event of events) {
-      all.push(event);
-      const seq = all.length;
-      const eventId = this.#newEventId();
-      const record = publicRecordFor({
-        history: all,
-        after: caseState(all),
-        eventId,
-        commitment: row.commitment,
-        confidential: row.confidential === 1,
-        details,
-      });
-      const publicRecord = Buffer.from(record).toString("utf8");
-      await tx
-        .insertInto("case_events")
-        .values({
-          case_id: row.case_id,
-          seq,
-          event_id: eventId,
-          type: event.type,
-          at: event.at,
-          actor_json: JSON.stringify(event.actor),
-          payload_enc: encryptPersonalData(
-            this.#key,
-            JSON.stringify(event.payload),
-            eventContext(row.case_id, seq),
-          ),
-          public_record: publicRecord,
-        })
-        .execute();
-      records.push({ event_id: eventId, public_record: publicRecord });
-    }
+    const { rows, records } = this.#eventRows(row, history, events);
+    if (rows.length > 0) await tx.insertInto("case_events").values(rows).execute();
+    const all = [...history, ...events];
     const state = caseState(all);
     const updated = await tx
       .updateTable("case_queue")
@@ -442,6 +416,48 @@ export class CaseStore {
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw concurrentChange(row.case_id);
     return records;
+  }
+
+  /** The rows of `events` appended after `history` (payloads encrypted) and their public records. */
+  #eventRows(
+    row: CaseQueueTable,
+    history: readonly CaseEvent[],
+    events: readonly CaseEvent[],
+  ): { rows: CaseEventsTable[]; records: Array<{ event_id: string; public_record: string }> } {
+    const details = JSON.parse(row.details_json) as CaseDetails;
+    const all = [...history];
+    const rows: CaseEventsTable[] = [];
+    const records: Array<{ event_id: string; public_record: string }> = [];
+    for (const event of events) {
+      all.push(event);
+      const seq = all.length;
+      const eventId = this.#newEventId();
+      const record = publicRecordFor({
+        history: all,
+        after: caseState(all),
+        eventId,
+        commitment: row.commitment,
+        confidential: row.confidential === 1,
+        details,
+      });
+      const publicRecord = Buffer.from(record).toString("utf8");
+      rows.push({
+        case_id: row.case_id,
+        seq,
+        event_id: eventId,
+        type: event.type,
+        at: event.at,
+        actor_json: JSON.stringify(event.actor),
+        payload_enc: encryptPersonalData(
+          this.#key,
+          JSON.stringify(event.payload),
+          eventContext(row.case_id, seq),
+        ),
+        public_record: publicRecord,
+      });
+      records.push({ event_id: eventId, public_record: publicRecord });
+    }
+    return { rows, records };
   }
 
   async #publish(records: ReadonlyArray<{ event_id: string; public_record: string }>): Promise<number[]> {
