@@ -5,62 +5,38 @@
  * test-artifacts/e2e/. Without /usr/bin/chromium the tests fail on CI (CI=true) and are skipped elsewhere.
  */
 import { generateKeyPairSync } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/core/case/case-events.ts";
 import { type CaseConsoleServer, PASSWORD, startCaseConsoleServer } from "./case-console-server.ts";
+import {
+  ARTIFACTS,
+  type Browser,
+  eventually,
+  hasChromium,
+  launchChromium,
+  requireChromiumOnCi,
+  VIEWPORTS,
+} from "./chromium.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARTIFACTS = join(process.cwd(), "test-artifacts", "e2e");
-const hasChromium = existsSync(CHROMIUM);
-const isCi = process.env["CI"] === "true";
-
-if (!hasChromium && isCi)
-  throw new Error(
-    `${CHROMIUM} is missing: the staff console's end-to-end tests must run on CI. Install Debian's chromium (apt-get install -y chromium), as .ci/run does.`,
-  );
-
-/** Browser state settles asynchronously (fetches, WebCrypto): poll, with room for a slow CI machine. */
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
-
-const VIEWPORTS = [
-  { width: 1280, height: 800 },
-  { width: 390, height: 844 },
-] as const;
+requireChromiumOnCi("the staff console's end-to-end tests");
 
 describe.skipIf(!hasChromium)("staff console in Chromium", () => {
   let server: CaseConsoleServer;
   let context: BrowserContext;
-  let profileDir: string;
+  let browser: Browser;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     server = await startCaseConsoleServer();
-    profileDir = mkdtempSync(join(tmpdir(), "lightswitch-chromium-"));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: VIEWPORTS[0],
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
-    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await launchChromium();
+    context = browser.context;
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   /** A new tab (its own sessionStorage, so its own session) signed in as `role`. */

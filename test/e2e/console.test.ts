@@ -1,68 +1,39 @@
-/**
- * End-to-end tests of the web console in real Chromium (Debian's `chromium`, driven by playwright-core;
- * never a downloaded browser). Screenshots of every page at 1280×800 and 390×844 go to
- * test-artifacts/e2e/ for people to look at. Without /usr/bin/chromium the tests fail on CI (CI=true)
- * and are skipped elsewhere, saying why.
- */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ARTIFACTS,
+  type Browser,
+  CHROMIUM,
+  eventually,
+  hasChromium,
+  launchChromium,
+  requireChromiumOnCi,
+  VIEWPORTS,
+} from "./chromium.ts";
 import { type ConsoleServer, startConsoleServer } from "./console-server.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARTIFACTS = join(process.cwd(), "test-artifacts", "e2e");
-const hasChromium = existsSync(CHROMIUM);
-const isCi = process.env["CI"] === "true";
-
-if (!hasChromium && isCi)
-  throw new Error(
-    `${CHROMIUM} is missing: the web console's end-to-end tests must run on CI. Install Debian's chromium (apt-get install -y chromium), as .ci/run does.`,
-  );
+requireChromiumOnCi("the web console's end-to-end tests");
 if (!hasChromium)
   console.warn(
     `skipping the web console's end-to-end tests: ${CHROMIUM} is missing (apt-get install chromium)`,
   );
 
-/** Browser state settles asynchronously (fetches, WebCrypto): poll, with room for a slow CI machine. */
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
-
-const VIEWPORTS = [
-  { width: 1280, height: 800 },
-  { width: 390, height: 844 },
-] as const;
-
 describe.skipIf(!hasChromium)("web console in Chromium", () => {
   let server: ConsoleServer;
   let context: BrowserContext;
-  let profileDir: string;
+  let browser: Browser;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     server = await startConsoleServer({ size: 300 });
-    profileDir = mkdtempSync(join(tmpdir(), "lightswitch-chromium-"));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: VIEWPORTS[0],
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
-    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await launchChromium();
+    context = browser.context;
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   async function open(hash: string): Promise<Page> {
