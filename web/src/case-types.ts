@@ -8,23 +8,11 @@ import type { Assessment, Verdict } from "./simulation-types.ts";
 export const ROLES = ["case_worker", "authoriser", "auditor", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const CASE_STAGES = [
-  "received",
-  "assessed",
-  "in_review",
-  "awaiting_authorisation",
-  "approved",
-  "refused",
-  "info_requested",
-  "in_consultation",
-  "executed",
-  "delivered",
-  "sealed",
-  "notification_due",
-  "notified",
-  "closed",
-] as const;
-export type CaseStage = (typeof CASE_STAGES)[number];
+// The lists the console shares with the server come from the pure core (they import nothing that runs),
+// so a stage or kind added there cannot be missing here.
+export { CASE_STAGES, type CaseStage } from "../../src/core/case/case-state.ts";
+
+import type { CaseStage } from "../../src/core/case/case-state.ts";
 
 /** The commands of src/core/case/case-commands.ts, in the order the case page offers them. */
 export const COMMAND_KINDS = [
@@ -211,15 +199,7 @@ export interface ProfileSummary {
   readonly description: string;
 }
 
-/** The kinds of requesting authority (src/core/request/vocabulary.ts AUTHORITY_KINDS). */
-export const AUTHORITY_KINDS = [
-  "judge",
-  "court",
-  "prosecutor",
-  "police",
-  "central_authority",
-  "other",
-] as const;
+export { AUTHORITY_KINDS } from "../../src/core/request/vocabulary.ts";
 
 /** A requesting authority in the key directory (`GET /v1/authorities`). */
 export interface Authority {

@@ -2,8 +2,9 @@
  * The shapes the treaty comparison page reads from /v1/simulation (src/http/v1/simulation/). The
  * server's core types stay on the server: the console is built separately and reads JSON.
  */
-export const VERDICTS = ["execute", "partial", "refuse", "review", "consult", "incomplete"] as const;
-export type Verdict = (typeof VERDICTS)[number];
+export { VERDICTS, type Verdict } from "../../src/core/assess/assessment.ts";
+
+import type { Verdict } from "../../src/core/assess/assessment.ts";
 export type ScenarioLabel = "abusive" | "legitimate";
 
 /** Count keys of lightswitch.simulation/v1, per verdict. */
