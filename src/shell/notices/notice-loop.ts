@@ -65,17 +65,15 @@ export class NoticeLoop {
     let issued = 0;
     for (const { caseId } of ended) {
       try {
-        const noticeDeliveries = deliveries ?? { enqueueNotice: async () => "" };
-        const notice = await issueCaseNotice(
-          { cases: source, deliveries: noticeDeliveries, settings },
-          caseId,
-          now.getTime(),
-        );
-        // Without SMTP, or without an address, the notice goes on paper: record that no contact was known.
-        if (notice.kind === "no_contact" || deliveries === undefined) {
+        // Without SMTP there is nothing to queue: the notice goes on paper, from the printable page.
+        const notice =
+          deliveries === undefined
+            ? { kind: "no_contact" as const, noticeId: `none-${caseId}` }
+            : await issueCaseNotice({ cases: source, deliveries, settings }, caseId, now.getTime());
+        if (notice.kind === "no_contact") {
           await cases.execute(
             caseId,
-            { kind: "notify", channel: "none_known", notice_id: notice.noticeId || `none-${caseId}` },
+            { kind: "notify", channel: "none_known", notice_id: notice.noticeId },
             SCHEDULER,
             now.toISOString(),
           );
