@@ -206,7 +206,10 @@ async function serve(data: ServerData): Promise<void> {
 }
 
 async function startServer(data: ServerData): Promise<{ address: string; stop: () => Promise<unknown> }> {
-  const server = spawn(process.execPath, [fileURLToPath(import.meta.url), SERVE_FLAG, JSON.stringify(data)], {
+  // BENCH_INTAKE_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server side.
+  const nodeArgs = (process.env["BENCH_INTAKE_SERVER_NODE_ARGS"] ?? "").split(" ").filter(Boolean);
+  const script = [...nodeArgs, fileURLToPath(import.meta.url), SERVE_FLAG, JSON.stringify(data)];
+  const server = spawn(process.execPath, script, {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const exited = new Promise((resolve) => server.once("exit", resolve));

@@ -5,7 +5,7 @@
  * public record appended to the transparency log once the events are committed.
  */
 import { randomBytes } from "node:crypto";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import { AppError } from "../../core/app-error.ts";
 import { type CaseCommand, decideCaseCommand } from "../../core/case/case-commands.ts";
 import { type Actor, ActorSchema, type CaseEvent, CaseEventSchema } from "../../core/case/case-events.ts";
@@ -23,7 +23,7 @@ import {
   decryptPersonalData,
   encryptPersonalData,
 } from "../crypto/personal-data.ts";
-import { GroupCommitter } from "../intake/group-commit.ts";
+import { GroupCommitter, type LogTicket, type StageLogEntry, ticketIndexes } from "../intake/group-commit.ts";
 import { isUniqueViolation } from "../intake/intake-tables.ts";
 import type { LogStore } from "../log/log-store.ts";
 import type { Sequencer } from "../log/sequencer.ts";
@@ -33,7 +33,7 @@ import { type CaseDB, type CaseEventsTable, type CaseQueueTable, withCaseTables 
 
 /** What the case store needs of the log: appending records, and finding their indexes. */
 export interface CaseLog {
-  readonly sequencer: Pick<Sequencer, "append">;
+  readonly sequencer: Pick<Sequencer, "append" | "sequenceWithin" | "committed">;
   readonly store: Pick<LogStore, "indexOfEvent">;
 }
 
@@ -114,7 +114,7 @@ export class CaseStore {
 
   constructor(options: CaseStoreOptions) {
     this.#db = withCaseTables(options.db);
-    this.#openings = new GroupCommitter(this.#db);
+    this.#openings = new GroupCommitter(this.#db, { log: options.log.sequencer });
     this.#log = options.log;
     this.#key = options.dataKey;
     this.#newEventId = options.newEventId ?? (() => randomBytes(16).toString("base64url"));
@@ -125,35 +125,11 @@ export class CaseStore {
    * with the same case id is safe: the stored records are appended again (the log deduplicates).
    */
   async open(caseId: string, events: readonly CaseEvent[], facts: OpenedCaseFacts): Promise<AppendResult> {
-    const state = caseState(events);
-    const details = publicDetailsOf(facts.request);
-    const row: CaseQueueTable = {
-      case_id: caseId,
-      version: 0,
-      stage: state.stage,
-      verdict: state.assessorVerdict,
-      requesting_state: facts.request.requesting.state,
-      profile: facts.profile,
-      emergency: state.emergency ? 1 : 0,
-      deadline: state.deadline,
-      received_at: state.receivedAt,
-      updated_at: events.at(-1)?.at ?? state.receivedAt,
-      confidential: facts.request.confidentiality?.requested === true ? 1 : 0,
-      commitment: facts.commitment,
-      details_json: JSON.stringify(details),
-    };
     try {
-      const records = await this.#openings.run(async (tx) => {
-        // The queue entry is written once, already at the version the events bring it to.
-        await tx
-          .insertInto("case_queue")
-          .values({ ...row, version: events.length })
-          .execute();
-        const { rows, records } = this.#eventRows(row, [], events);
-        if (rows.length > 0) await tx.insertInto("case_events").values(rows).execute();
-        return records;
-      });
-      return { events, state, logIndexes: await this.#publish(records) };
+      const tickets = await this.#openings.run((tx, stage) =>
+        this.openWithin(tx, stage, caseId, events, facts),
+      );
+      return { events, state: caseState(events), logIndexes: ticketIndexes(tickets) };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const stored = await this.load(caseId);
@@ -172,6 +148,44 @@ export class CaseStore {
         logIndexes: await this.#publish(rows),
       };
     }
+  }
+
+  /**
+   * The writes of `open` inside a caller's group transaction (intake's, so the case row, its journal
+   * row, its first events and their log entries commit at once): the queue entry and the events, with
+   * their public records staged into the log. The tickets carry the log indexes once it committed.
+   */
+  async openWithin(
+    tx: Transaction<CaseDB>,
+    stage: StageLogEntry,
+    caseId: string,
+    events: readonly CaseEvent[],
+    facts: OpenedCaseFacts,
+  ): Promise<LogTicket[]> {
+    const state = caseState(events);
+    const row: CaseQueueTable = {
+      case_id: caseId,
+      version: 0,
+      stage: state.stage,
+      verdict: state.assessorVerdict,
+      requesting_state: facts.request.requesting.state,
+      profile: facts.profile,
+      emergency: state.emergency ? 1 : 0,
+      deadline: state.deadline,
+      received_at: state.receivedAt,
+      updated_at: events.at(-1)?.at ?? state.receivedAt,
+      confidential: facts.request.confidentiality?.requested === true ? 1 : 0,
+      commitment: facts.commitment,
+      details_json: JSON.stringify(publicDetailsOf(facts.request)),
+    };
+    // The queue entry is written once, already at the version the events bring it to.
+    await tx
+      .insertInto("case_queue")
+      .values({ ...row, version: events.length })
+      .execute();
+    const { rows, records } = this.#eventRows(row, [], events);
+    if (rows.length > 0) await tx.insertInto("case_events").values(rows).execute();
+    return records.map((r) => stage(Buffer.from(r.public_record, "utf8"), r.event_id));
   }
 
   /** A case's events, state and queue entry; NOT_FOUND if there is none. */

@@ -5,13 +5,17 @@
  */
 import type { Kysely } from "kysely";
 import type { Assessment } from "../../core/assess/assessment.ts";
+import type { CaseEvent } from "../../core/case/case-events.ts";
 import { openCaseEvents } from "../../core/case/open-case.ts";
 import { requestCommitment } from "../../core/intake/received-record.ts";
 import type { Profile } from "../../core/profiles/profile-schema.ts";
 import type { Request } from "../../core/request/request-schema.ts";
 import type { DataKey } from "../crypto/personal-data.ts";
+import type { TransactionalLog } from "../intake/group-commit.ts";
+import type { CaseOpener } from "../intake/intake-service.ts";
 import type { DB } from "../store/schema.ts";
-import { type AppendResult, type CaseLog, CaseStore } from "./case-store.ts";
+import { type AppendResult, type CaseLog, CaseStore, type OpenedCaseFacts } from "./case-store.ts";
+import type { CaseWorkflowTables } from "./case-tables.ts";
 
 export interface IntakeCase {
   readonly caseId: string;
@@ -37,18 +41,44 @@ export function recordIntakeCase(
   return openIntakeCase(new CaseStore({ db, log, dataKey }), input);
 }
 
-/** The same on a long-lived case store, whose openings in one tick share a transaction (intake uses this). */
+/** The same on a long-lived case store, whose openings in one tick share a transaction. */
 export function openIntakeCase(store: CaseStore, input: IntakeCase): Promise<AppendResult> {
-  const events = openCaseEvents({
+  return store.open(input.caseId, firstEvents(input), factsOf(input));
+}
+
+/**
+ * The same inside intake's group transaction (one commit for the case row, its events and their log
+ * entries): what intake uses; `reopen` (openIntakeCase again) answers replays.
+ */
+export function intakeCaseOpener(store: CaseStore, log: TransactionalLog): CaseOpener {
+  return {
+    log,
+    openWithin: (tx, stage, input) =>
+      store.openWithin(
+        tx.withTables<CaseWorkflowTables>(),
+        stage,
+        input.caseId,
+        firstEvents(input),
+        factsOf(input),
+      ),
+    reopen: (input) => openIntakeCase(store, input),
+  };
+}
+
+function firstEvents(input: IntakeCase): CaseEvent[] {
+  return openCaseEvents({
     request: input.request,
     requestSha256: input.requestSha256,
     assessment: input.assessment,
     profile: input.profile,
     receivedAt: input.receivedAt.toISOString(),
   });
-  return store.open(input.caseId, events, {
+}
+
+function factsOf(input: IntakeCase): OpenedCaseFacts {
+  return {
     request: input.request,
     commitment: requestCommitment(input.salt, input.canonical),
     profile: input.profile.id,
-  });
+  };
 }

@@ -7,15 +7,16 @@
  *   4. rate-limit the authenticated authority                    (429)
  *   5. validate the request and match kid = authority_id        (400 naming fields / 401)
  *   6. record: a replay returns the same case (200); the same id with other content is 409; else the
- *      case is assessed and stored with its journal row in ONE transaction (201 only after commit;
- *      concurrent submissions share that transaction, see group-commit.ts)
- *   7. open the case in the case workflow: its first events, and their public records in the log.
+ *      case is assessed and stored with its journal row,
+ *   7. and opened in the case workflow: its first events, and their public records in the log,
+ *      steps 6 and 7 in ONE transaction (201 only after commit; concurrent submissions share that
+ *      transaction and its one fsync, see group-commit.ts).
  *
  * Every submission, whatever the outcome, leaves one intake journal row (auditors must see forged
  * attempts). The body is attacker-controlled: every failure becomes an IntakeRejection with a reason.
  */
 import { createHash, type KeyObject, randomBytes, randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { defaultProfileFor } from "../../cli/commands/assess.ts";
 import { AppError, HTTP_STATUS } from "../../core/app-error.ts";
 import { assessRequest } from "../../core/assess/assess.ts";
@@ -31,7 +32,13 @@ import type { AuthorityDirectory } from "../authorities/authority-directory.ts";
 import type { IntakeCase } from "../cases/record-intake-case.ts";
 import { caseColumnContext } from "../crypto/personal-data.ts";
 import type { ShippedLaw } from "../kb/load-shipped-law.ts";
-import { GroupCommitter } from "./group-commit.ts";
+import {
+  GroupCommitter,
+  type LogTicket,
+  type StageLogEntry,
+  type TransactionalLog,
+  ticketIndexes,
+} from "./group-commit.ts";
 import { type IntakeDB, type IntakeJournalTable, isUniqueViolation } from "./intake-tables.ts";
 
 /** Largest accepted body (HTTP 413 above it). */
@@ -98,14 +105,26 @@ interface StoredCase {
   readonly receivedAt: number;
   readonly commitmentSalt: string;
   readonly isNew: boolean;
+  /** A new case's staged log entries (none for a replay, or without a workflow). */
+  readonly tickets: readonly LogTicket[];
 }
 
 /**
- * What intake hands a committed case to: the case workflow (src/shell/cases/record-intake-case.ts),
- * which stores the first events and logs their public records. Safe to call again for a replay (the
- * same log indexes come back); `logIndexes[0]` is the `received` record's, the receipt's `log_index`.
+ * What intake hands a new case to: the case workflow (src/shell/cases/record-intake-case.ts), which
+ * stores the first events and stages their public records into the log, all in intake's transaction,
+ * so a receipt costs one commit. The first ticket is the `received` record's: the receipt's `log_index`.
  */
-export type CaseOpener = (input: IntakeCase) => Promise<{ readonly logIndexes: readonly number[] }>;
+export interface CaseOpener {
+  /** The log that intake's group transactions sequence the staged records into. */
+  readonly log: TransactionalLog;
+  readonly openWithin: (
+    tx: Transaction<IntakeDB>,
+    stage: StageLogEntry,
+    input: IntakeCase,
+  ) => Promise<readonly LogTicket[]>;
+  /** A replay: the same log indexes again (any record missing from the log is appended). */
+  readonly reopen: (input: IntakeCase) => Promise<{ readonly logIndexes: readonly number[] }>;
+}
 
 interface Envelope {
   readonly request: unknown;
@@ -147,7 +166,7 @@ export class IntakeService {
     this.#directory = options.directory;
     this.#law = options.law;
     this.#openCase = options.openCase;
-    this.#writer = new GroupCommitter(options.db);
+    this.#writer = new GroupCommitter(options.db, { log: options.openCase?.log });
     this.#personalData = options.personalData ?? PLAINTEXT;
     this.#buckets = new TokenBuckets(options.rateLimit ?? { perSecond: 50, burst: 200 });
     this.#now = options.now ?? Date.now;
@@ -257,7 +276,9 @@ export class IntakeService {
         return this.#storeCase(submission, request, canonical, requestSha256, signature);
       },
     );
-    const logIndex = await this.#openInWorkflow(stored, request, canonical, requestSha256);
+    const logIndex = stored.isNew
+      ? (ticketIndexes(stored.tickets)[0] ?? null)
+      : await this.#reopenInWorkflow(stored, request, canonical, requestSha256);
     return {
       status: stored.isNew ? 201 : 200,
       body: {
@@ -269,7 +290,10 @@ export class IntakeService {
     };
   }
 
-  /** Step 6 in one transaction: the case row (if new) and the journal row commit together. */
+  /**
+   * Steps 6 and 7 in one transaction: the case row (if new), its journal row, its first events and their
+   * public records in the log commit together.
+   */
   async #storeCase(
     submission: Submission,
     request: Request,
@@ -277,7 +301,7 @@ export class IntakeService {
     requestSha256: string,
     signature: string,
   ): Promise<StoredCase> {
-    return this.#writer.run(async (tx) => {
+    return this.#writer.run(async (tx, stage) => {
       const existing = await tx
         .selectFrom("cases")
         .select([
@@ -311,6 +335,7 @@ export class IntakeService {
           receivedAt: Number(existing.received_at),
           commitmentSalt: existing.commitment_salt,
           isNew: false,
+          tickets: [],
         };
       }
       const profileId = defaultProfileFor(request, this.#law.profiles);
@@ -318,15 +343,8 @@ export class IntakeService {
       if (profile === undefined) throw new AppError("INTERNAL", `profile ${profileId} is not loaded`);
       const assessment = assessRequest(request, profile, this.#law.kb);
       const caseId = this.#newCaseId();
-      const stored: StoredCase = {
-        caseId,
-        profileId,
-        verdict: assessment.verdict,
-        assessment,
-        receivedAt: submission.receivedAt,
-        commitmentSalt: Buffer.from(this.#newSalt()).toString("hex"),
-        isNew: true,
-      };
+      const salt = this.#newSalt();
+      const commitmentSalt = Buffer.from(salt).toString("hex");
       const seal = this.#personalData.seal;
       await tx
         .insertInto("cases")
@@ -337,7 +355,7 @@ export class IntakeService {
           request_sha256: requestSha256,
           request_json: seal(new TextDecoder().decode(canonical), caseColumnContext(caseId, "request_json")),
           signature,
-          commitment_salt: stored.commitmentSalt,
+          commitment_salt: commitmentSalt,
           profile: profileId,
           verdict: assessment.verdict,
           assessment_json: seal(JSON.stringify(assessment), caseColumnContext(caseId, "assessment_json")),
@@ -345,15 +363,34 @@ export class IntakeService {
         })
         .execute();
       await this.#journal(tx, submission, "accepted", "accepted", caseId);
-      return stored;
+      const tickets =
+        this.#openCase === undefined
+          ? []
+          : await this.#openCase.openWithin(tx, stage, {
+              caseId,
+              request,
+              canonical,
+              requestSha256,
+              assessment,
+              profile,
+              salt,
+              receivedAt: new Date(submission.receivedAt),
+            });
+      return {
+        caseId,
+        profileId,
+        verdict: assessment.verdict,
+        assessment,
+        receivedAt: submission.receivedAt,
+        commitmentSalt,
+        isNew: true,
+        tickets,
+      };
     });
   }
 
-  /**
-   * Step 7: the case workflow records the case's first events and logs their public records, durable
-   * before the receipt is sent. Null without a workflow.
-   */
-  async #openInWorkflow(
+  /** A replay's log index: the workflow appends again what it stored (the log deduplicates). */
+  async #reopenInWorkflow(
     stored: StoredCase,
     request: Request,
     canonical: Uint8Array,
@@ -362,7 +399,7 @@ export class IntakeService {
     if (this.#openCase === undefined) return null;
     const profile = this.#law.profiles.get(stored.profileId);
     if (profile === undefined) throw new AppError("INTERNAL", `profile ${stored.profileId} is not loaded`);
-    const { logIndexes } = await this.#openCase({
+    const { logIndexes } = await this.#openCase.reopen({
       caseId: stored.caseId,
       request,
       canonical,

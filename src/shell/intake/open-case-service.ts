@@ -9,7 +9,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { AuthorityDirectory } from "../authorities/authority-directory.ts";
 import { CaseStore } from "../cases/case-store.ts";
-import { openIntakeCase } from "../cases/record-intake-case.ts";
+import { intakeCaseOpener } from "../cases/record-intake-case.ts";
 import { decryptPersonalData, encryptPersonalData, loadOrCreateDataKey } from "../crypto/personal-data.ts";
 import { loadShippedLaw, type ShippedLaw } from "../kb/load-shipped-law.ts";
 import { loadOrCreateLogKey } from "../log/log-keys.ts";
@@ -73,7 +73,7 @@ export async function openCaseService(options: CaseServiceOptions): Promise<Case
     db: withIntakeTables(database.db),
     directory,
     law,
-    openCase: (input) => openIntakeCase(caseStore, input),
+    openCase: intakeCaseOpener(caseStore, log.sequencer),
     personalData: {
       seal: (plaintext, context) => encryptPersonalData(dataKey, plaintext, context),
       open: (stored, context) => decryptPersonalData(dataKey, stored, context),

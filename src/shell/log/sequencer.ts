@@ -32,9 +32,7 @@ export interface SequencerOptions {
   readonly now?: () => number;
 }
 
-interface Pending {
-  readonly data: Uint8Array;
-  readonly eventId: string | null;
+interface Pending extends LogItem {
   readonly resolve: (result: { index: number }) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -107,51 +105,61 @@ export class Sequencer {
     await this.flush();
   }
 
+  /**
+   * Sequences `items` inside the caller's transaction `tx`, after the caller's own writes, so that rows
+   * and their log entries commit together (one commit, one fsync): what group commits of intake use.
+   * Takes the single-writer lock for the rest of `tx`. Call `committed` with the result once `tx`
+   * committed; if it rolls back, drop the result (the log in memory is unchanged).
+   */
+  async sequenceWithin(tx: Transaction<DB>, items: readonly LogItem[]): Promise<SequencedBatch> {
+    const committedSize = await this.#store.lockForAppend(tx);
+    const hasCheckpoint = (await this.#store.latestCheckpoint(tx)) !== undefined;
+    // Another process (or a transaction of this one not yet acknowledged) moved the log: reload.
+    if (committedSize !== this.#edge.size) this.#edge = await loadEdge(this.#store, committedSize, tx);
+    const edge = this.#edge.clone();
+    const { accepted, aliases, outcomes } = await this.#deduplicate(tx, items);
+    if (accepted.length === 0 && hasCheckpoint) {
+      for (const [position, first] of aliases) outcomes[position] = outcomes[first];
+      return { outcomes, edge, checkpoint: undefined };
+    }
+    const entries: NewEntry[] = [];
+    const tileHashes: Array<{ level: number; index: number; hash: Uint8Array }> = [];
+    for (const item of accepted) {
+      const leafHash = hashLeaf(item.data);
+      entries.push({ index: edge.size, leafHash, data: item.data, eventId: item.eventId });
+      outcomes[item.position] = { index: edge.size };
+      tileHashes.push(...edge.append(leafHash));
+    }
+    for (const [position, first] of aliases) outcomes[position] = outcomes[first];
+    const rootHash = rootAt(edge.size, edge);
+    const checkpoint: StoredCheckpoint = {
+      size: edge.size,
+      rootHash,
+      note: this.#sign(edge.size, rootHash),
+      cosignedNote: null,
+      createdAt: this.#now(),
+    };
+    await this.#store.appendBatch(tx, entries, tileHashes, checkpoint);
+    return { outcomes, edge, checkpoint };
+  }
+
+  /** The transaction of `batch` committed: the right edge in memory moves on, watchers hear of it. */
+  committed(batch: SequencedBatch): void {
+    // Transactions of one process may be acknowledged out of order (PostgreSQL's pool): keep the larger.
+    if (batch.edge.size >= this.#edge.size) this.#edge = batch.edge;
+    if (batch.checkpoint !== undefined) this.#onCheckpoint?.(batch.checkpoint);
+  }
+
   async #sequence(batch: Pending[]): Promise<void> {
     try {
-      const results = await this.#store.db.transaction().execute(async (tx) => {
-        const committedSize = await this.#store.lockForAppend(tx);
-        const hasCheckpoint = (await this.#store.latestCheckpoint(tx)) !== undefined;
-        if (committedSize !== this.#edge.size) this.#edge = await loadEdge(this.#store, committedSize, tx);
-        const edge = this.#edge.clone();
-        const { accepted, aliases, outcomes } = await this.#deduplicate(tx, batch);
-        if (accepted.length === 0 && hasCheckpoint) {
-          for (const [position, first] of aliases) outcomes[position] = outcomes[first];
-          return { outcomes, edge, checkpoint: undefined };
-        }
-        const entries: NewEntry[] = [];
-        const tileHashes: Array<{ level: number; index: number; hash: Uint8Array }> = [];
-        for (const item of accepted) {
-          const leafHash = hashLeaf(item.pending.data);
-          entries.push({
-            index: edge.size,
-            leafHash,
-            data: item.pending.data,
-            eventId: item.pending.eventId,
-          });
-          outcomes[item.position] = { index: edge.size };
-          tileHashes.push(...edge.append(leafHash));
-        }
-        for (const [position, first] of aliases) outcomes[position] = outcomes[first];
-        const rootHash = rootAt(edge.size, edge);
-        const checkpoint: StoredCheckpoint = {
-          size: edge.size,
-          rootHash,
-          note: this.#sign(edge.size, rootHash),
-          cosignedNote: null,
-          createdAt: this.#now(),
-        };
-        await this.#store.appendBatch(tx, entries, tileHashes, checkpoint);
-        return { outcomes, edge, checkpoint };
-      });
-      this.#edge = results.edge;
+      const results = await this.#store.db.transaction().execute((tx) => this.sequenceWithin(tx, batch));
+      this.committed(results);
       batch.forEach((pending, i) => {
         const outcome = results.outcomes[i];
         if (outcome instanceof Error || outcome === undefined)
           pending.reject(outcome ?? new Error("entry was not sequenced"));
         else pending.resolve(outcome);
       });
-      if (results.checkpoint !== undefined) this.#onCheckpoint?.(results.checkpoint);
     } catch (error) {
       for (const pending of batch) pending.reject(error);
       if (batch.length === 0) throw error;
@@ -164,9 +172,9 @@ export class Sequencer {
    */
   async #deduplicate(
     tx: Transaction<DB>,
-    batch: readonly Pending[],
+    batch: readonly LogItem[],
   ): Promise<{
-    accepted: Array<{ pending: Pending; position: number }>;
+    accepted: Array<{ data: Uint8Array; eventId: string | null; position: number }>;
     aliases: Map<number, number>;
     outcomes: Outcome[];
   }> {
@@ -175,7 +183,7 @@ export class Sequencer {
     const ids = batch.flatMap((p) => (p.eventId === null ? [] : [p.eventId]));
     const stored = ids.length === 0 ? new Map() : await this.#store.entriesByEventIds(ids, tx);
     const firstInBatch = new Map<string, number>();
-    const accepted: Array<{ pending: Pending; position: number }> = [];
+    const accepted: Array<{ data: Uint8Array; eventId: string | null; position: number }> = [];
     batch.forEach((pending, position) => {
       const id = pending.eventId;
       const existing = id === null ? undefined : stored.get(id);
@@ -183,7 +191,7 @@ export class Sequencer {
       const previous = existing?.data ?? (earlier === undefined ? undefined : batch[earlier]!.data);
       if (id === null || previous === undefined) {
         if (id !== null) firstInBatch.set(id, position);
-        accepted.push({ pending, position });
+        accepted.push({ data: pending.data, eventId: id, position });
       } else if (!Buffer.from(previous).equals(Buffer.from(pending.data))) {
         outcomes[position] = new LogServiceError(
           "EVENT_ID_CONFLICT",
@@ -199,7 +207,22 @@ export class Sequencer {
   }
 }
 
-type Outcome = { index: number } | Error | undefined;
+/** Where an entry went: its index, or why it was refused (an event id logged with other bytes). */
+export type Outcome = { index: number } | Error | undefined;
+
+/** One entry to sequence: its bytes and, for case events, the event id that makes re-appends safe. */
+export interface LogItem {
+  readonly data: Uint8Array;
+  readonly eventId: string | null;
+}
+
+/** A batch sequenced inside a caller's transaction, not yet acknowledged (see `Sequencer.committed`). */
+export interface SequencedBatch {
+  /** One per item, in order. */
+  readonly outcomes: readonly Outcome[];
+  readonly edge: RightEdge;
+  readonly checkpoint: StoredCheckpoint | undefined;
+}
 
 async function loadEdge(store: LogStore, size: number, db: Kysely<DB> = store.db): Promise<RightEdge> {
   const tiles: Uint8Array[][] = [];
