@@ -17,6 +17,7 @@
 import { spawn } from "node:child_process";
 import { generateKeyPairSync, type KeyObject, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,6 +26,7 @@ import pg from "pg";
 import { canonicalBytes } from "../src/core/intake/canonical-json.ts";
 import { signDetachedJws } from "../src/core/intake/detached-jws.ts";
 import { buildApp } from "../src/http/app.ts";
+import { defaultIntakeWorkerCount } from "../src/shell/intake/intake-workers.ts";
 import { openCaseService } from "../src/shell/intake/open-case-service.ts";
 import { type Database, openDatabase } from "../src/shell/store/database.ts";
 import type { DB } from "../src/shell/store/schema.ts";
@@ -37,12 +39,16 @@ const LOG_INTERVALS_MS = (process.env["BENCH_INTAKE_LOG_INTERVALS"] ?? "50,10").
 /** Cases in the store before each measurement (BENCH_INTAKE_STORED=10000,100000,1000000). */
 const STORED_CASES = (process.env["BENCH_INTAKE_STORED"] ?? "10000,100000").split(",").map(Number);
 const POSTGRES_URL = process.env["BENCH_DATABASE_URL"];
+/** Intake worker threads in the server (BENCH_INTAKE_WORKERS; default what `serve` uses on this machine). */
+const INTAKE_WORKERS = Number(process.env["BENCH_INTAKE_WORKERS"] ?? defaultIntakeWorkerCount());
 /** Milliseconds of sending per measurement, at most (a loaded machine must not push the bench on and on). */
 const BUDGET_MS = 5_000;
 const SERVE_FLAG = "--serve";
 const KID = "fr-pp-paris-j3";
 
 interface Result {
+  /** CPU time of this (client) process per request, ms. */
+  readonly clientCpuMs: number;
   readonly sent: number;
   readonly perSecond: number;
   readonly p50: number;
@@ -70,27 +76,52 @@ async function drive(
   let next = 0;
   let failures = 0;
   const stopAt = performance.now() + budgetMs;
+  // node:http with one kept-alive connection per worker: a lighter load generator than fetch (which cost
+  // about 0.4 ms of this machine's CPU per request), so that more of the two cores go to the server.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const target = new URL(url);
+  const send = (body: string | undefined) =>
+    new Promise<number>((resolve, reject) => {
+      const request = http.request(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: body === undefined ? "GET" : "POST",
+          headers:
+            body === undefined
+              ? {}
+              : { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+        },
+        (response) => {
+          response.resume();
+          response.once("end", () => resolve(response.statusCode ?? 0));
+          response.once("error", reject);
+        },
+      );
+      request.once("error", reject);
+      request.end(body);
+    });
   const worker = async () => {
     while (next < count && performance.now() < stopAt) {
       const i = next++;
       const started = performance.now();
-      const response = await fetch(
-        url,
-        bodies === null
-          ? {}
-          : { method: "POST", headers: { "content-type": "application/json" }, body: bodies[i] ?? "" },
-      );
-      await response.arrayBuffer();
+      const status = await send(bodies === null ? undefined : (bodies[i] ?? ""));
       latencies.push(performance.now() - started);
-      if (response.status !== expected) failures++;
+      if (status !== expected) failures++;
     }
   };
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   return {
+    clientCpuMs: (used.user + used.system) / 1000 / Math.max(1, latencies.length),
     sent: latencies.length,
     perSecond: latencies.length / seconds,
     p50: at(0.5),
@@ -101,6 +132,7 @@ async function drive(
 
 interface ServerData {
   readonly logIntervalMs: number;
+  readonly intakeWorkers: number;
   readonly publicKeyPem: string;
   readonly postgresUrl: string | undefined;
   /** A request signed by the bench authority, copied to pre-fill the store. */
@@ -178,6 +210,7 @@ async function serve(data: ServerData): Promise<void> {
     dataDir,
     database,
     logIntervalMs: data.logIntervalMs,
+    intakeWorkers: data.intakeWorkers,
     rateLimit: { perSecond: 1e9, burst: 1e9 },
   });
   await service.directory.add({
@@ -190,6 +223,21 @@ async function serve(data: ServerData): Promise<void> {
   const template = await service.intake.submit(Buffer.from(data.templateBody));
   const app = await buildApp({ law: service.law, intake: service.intake });
   app.get("/bench/hello", async () => ({ hello: "world" }));
+  // The server's own load: CPU of the whole process (main thread and intake workers) and how busy the
+  // main thread's event loop was, since the last call.
+  let cpuMark = process.cpuUsage();
+  let eluMark = performance.eventLoopUtilization();
+  app.get("/bench/load", async () => {
+    const cpu = process.cpuUsage(cpuMark);
+    const elu = performance.eventLoopUtilization(eluMark);
+    cpuMark = process.cpuUsage();
+    eluMark = performance.eventLoopUtilization();
+    return {
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      mainBusyMs: elu.active,
+      mainUtilization: elu.utilization,
+    };
+  });
   app.post<{ Body: { total: number } }>("/bench/prefill", async (request) => {
     await prefillCases(database.db, template.body.case_id, request.body.total);
     return { ok: true };
@@ -242,6 +290,7 @@ async function runOnce(store: "sqlite" | "pg", logIntervalMs: number): Promise<v
   );
   const server = await startServer({
     logIntervalMs,
+    intakeWorkers: INTAKE_WORKERS,
     publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
     postgresUrl: store === "pg" ? POSTGRES_URL : undefined,
     templateBody: signedBody({ ...example, id: "bench-template" }, privateKey),
@@ -273,6 +322,7 @@ async function runOnce(store: "sqlite" | "pg", logIntervalMs: number): Promise<v
       if (!prefill.ok) throw new Error(`pre-filling ${stored} cases failed: ${prefill.status}`);
       for (const concurrency of CONCURRENCIES) {
         const bodies = freshBodies();
+        await fetch(`${server.address}/bench/load`);
         const intake = await drive(
           `${server.address}/v1/requests`,
           bodies,
@@ -281,11 +331,20 @@ async function runOnce(store: "sqlite" | "pg", logIntervalMs: number): Promise<v
           201,
           BUDGET_MS,
         );
-        const suffix = `${store}_c${concurrency}_log${logIntervalMs}ms_stored${stored}`;
+        const suffix = `${store}_c${concurrency}_w${INTAKE_WORKERS}_stored${stored}`;
         emit(`intake.signed.requests_per_s.${suffix}`, intake.perSecond, "req/s");
         emit(`intake.signed.p50.${suffix}`, intake.p50, "ms");
         emit(`intake.signed.p99.${suffix}`, intake.p99, "ms");
         emit(`intake.signed.failures.${suffix}`, intake.failures, "count");
+        const load = (await (await fetch(`${server.address}/bench/load`)).json()) as {
+          cpuMs: number;
+          mainBusyMs: number;
+          mainUtilization: number;
+        };
+        emit(`intake.signed.server_cpu_per_request.${suffix}`, load.cpuMs / intake.sent, "ms");
+        emit(`intake.signed.server_main_thread_per_request.${suffix}`, load.mainBusyMs / intake.sent, "ms");
+        emit(`intake.signed.server_main_thread_busy.${suffix}`, load.mainUtilization * 100, "%");
+        emit(`intake.signed.client_cpu_per_request.${suffix}`, intake.clientCpuMs, "ms");
         emit(`intake.signed.sent.${suffix}`, intake.sent, "count");
       }
     }

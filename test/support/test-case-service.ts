@@ -40,7 +40,7 @@ export interface TestCaseService {
 
 export async function openTestCaseService(
   dialect: TestDialect,
-  options: Pick<IntakeServiceOptions, "rateLimit" | "personalData"> = {},
+  options: Pick<IntakeServiceOptions, "rateLimit" | "personalData"> & { intakeWorkers?: number } = {},
 ): Promise<TestCaseService> {
   const database = await dialect.open();
   const dataDir = mkdtempSync(join(tmpdir(), "lightswitch-case-"));

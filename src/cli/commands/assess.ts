@@ -3,11 +3,13 @@
  * human output is the verdict then each finding with its explanation and citations; `--json` prints
  * `lightswitch.assessment/v1`; invalid input exits 2 with every error naming its field path.
  */
+
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { AppError } from "../../core/app-error.ts";
 import { assessRequest } from "../../core/assess/assess.ts";
 import type { Assessment } from "../../core/assess/assessment.ts";
+import { defaultProfileFor } from "../../core/profiles/default-profile.ts";
 import { parseRequestText } from "../../core/request/parse-request.ts";
 import type { Request } from "../../core/request/request-schema.ts";
 import { DEFAULT_LAW_DIR } from "../../shell/kb/load-knowledge-base.ts";
@@ -16,11 +18,6 @@ import { failWith } from "../fail.ts";
 import { formatAssessment } from "../format-assessment.ts";
 
 /** The profile used when none is named: the request's own instrument if shipped, else rights-first. */
-export function defaultProfileFor(request: Request, profiles: ReadonlyMap<string, unknown>): string {
-  const instrument = request.legal_basis.instrument;
-  return profiles.has(instrument) ? instrument : "rights-first";
-}
-
 export function registerAssessCommand(program: Command): void {
   program
     .command("assess")

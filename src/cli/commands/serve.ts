@@ -8,6 +8,7 @@ import { buildApp } from "../../http/app.ts";
 import { openCaseWorkflow } from "../../shell/cases/case-workflow-services.ts";
 import { advanceDemoCases, seedDemoStaff } from "../../shell/demo/demo-workflow.ts";
 import { seedDemo } from "../../shell/intake/demo-seed.ts";
+import { defaultIntakeWorkerCount } from "../../shell/intake/intake-workers.ts";
 import { openCaseService } from "../../shell/intake/open-case-service.ts";
 import { DEFAULT_LAW_DIR } from "../../shell/kb/load-knowledge-base.ts";
 import { caseStoreNoticeSource } from "../../shell/notices/case-store-notice-source.ts";
@@ -28,6 +29,7 @@ interface ServeOptions {
   law: string;
   rateLimit: string;
   logIntervalMs: string;
+  intakeWorkers: string;
 }
 
 export function registerServeCommand(program: Command): void {
@@ -48,12 +50,19 @@ export function registerServeCommand(program: Command): void {
       "log batch interval: the longest a receipt waits for its log entry",
       "50",
     )
+    .option(
+      "--intake-workers <n>",
+      "threads that verify, assess and seal submissions beside the main thread (0: none)",
+      String(defaultIntakeWorkerCount()),
+    )
     .option("--law <dir>", "knowledge-base directory", DEFAULT_LAW_DIR)
     .addHelpText("after", "\nExample: npx lightswitch serve --demo, then open http://127.0.0.1:8080/")
     .action(async (options: ServeOptions) => {
       const port = Number(options.port);
       const perSecond = Number(options.rateLimit);
-      if (!Number.isInteger(port) || port < 0 || port > 65535 || !(perSecond > 0)) {
+      const intakeWorkers = Number(options.intakeWorkers);
+      const workersOk = Number.isInteger(intakeWorkers) && intakeWorkers >= 0 && intakeWorkers <= 64;
+      if (!Number.isInteger(port) || port < 0 || port > 65535 || !(perSecond > 0) || !workersOk) {
         return failWith(
           new AppError("INVALID_INPUT", "bad option", {
             issues: [
@@ -61,6 +70,7 @@ export function registerServeCommand(program: Command): void {
                 ? []
                 : [{ path: "--port", message: "expected 0–65535" }]),
               ...(perSecond > 0 ? [] : [{ path: "--rate-limit", message: "expected a positive number" }]),
+              ...(workersOk ? [] : [{ path: "--intake-workers", message: "expected an integer 0–64" }]),
             ],
           }),
           false,
@@ -73,6 +83,7 @@ export function registerServeCommand(program: Command): void {
         lawDir: options.law,
         rateLimit: { perSecond, burst: perSecond * 4 },
         logIntervalMs: Number(options.logIntervalMs) > 0 ? Number(options.logIntervalMs) : 50,
+        intakeWorkers,
       });
       const workflow = openCaseWorkflow({
         database: service.database,

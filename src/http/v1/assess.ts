@@ -1,8 +1,8 @@
 /** `POST /v1/assess?profile=ID`: assess an unsigned request (analysis only: nothing is stored). */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { defaultProfileFor } from "../../cli/commands/assess.ts";
 import { AppError } from "../../core/app-error.ts";
 import { assessRequest } from "../../core/assess/assess.ts";
+import { defaultProfileFor } from "../../core/profiles/default-profile.ts";
 import { parseRequest } from "../../core/request/parse-request.ts";
 import type { ShippedLaw } from "../../shell/kb/load-shipped-law.ts";
 import { AssessBodySchema, AssessQuerySchema, AssessResponses } from "./assess.types.ts";

@@ -9,11 +9,18 @@ import {
 } from "../../../test/support/test-case-service.ts";
 import { decodePublicRecord } from "../../core/records/public-record.ts";
 
-for (const dialect of testDialects) {
-  describe(`POST /v1/requests (${dialect.name})`, () => {
+// Every dialect with intake preparing in its own thread, and once with a worker thread preparing (what
+// `serve` runs): the contract is the same.
+const setups = [
+  ...testDialects.map((dialect) => ({ dialect, intakeWorkers: 0 })),
+  { dialect: testDialects[0]!, intakeWorkers: 1 },
+];
+
+for (const { dialect, intakeWorkers } of setups) {
+  describe(`POST /v1/requests (${dialect.name}${intakeWorkers > 0 ? ", intake worker thread" : ""})`, () => {
     let t: TestCaseService;
     beforeEach(async () => {
-      t = await openTestCaseService(dialect);
+      t = await openTestCaseService(dialect, { intakeWorkers });
     });
     afterEach(async () => {
       await t.cleanup();

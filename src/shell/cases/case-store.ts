@@ -4,7 +4,6 @@
  * refuses a second writer), the queue read model rewritten in the same transaction, and each event's
  * public record appended to the transparency log once the events are committed.
  */
-import { randomBytes } from "node:crypto";
 import { type Kysely, sql, type Transaction } from "kysely";
 import { AppError } from "../../core/app-error.ts";
 import { type CaseCommand, decideCaseCommand } from "../../core/case/case-commands.ts";
@@ -16,20 +15,24 @@ import {
   caseState,
   OPEN_STAGES,
 } from "../../core/case/case-state.ts";
-import type { Request } from "../../core/request/request-schema.ts";
-import {
-  caseColumnContext,
-  type DataKey,
-  decryptPersonalData,
-  encryptPersonalData,
-} from "../crypto/personal-data.ts";
+import { caseColumnContext, type DataKey, decryptPersonalData } from "../crypto/personal-data.ts";
 import { GroupCommitter, type LogTicket, type StageLogEntry, ticketIndexes } from "../intake/group-commit.ts";
 import { isUniqueViolation } from "../intake/intake-tables.ts";
 import type { LogStore } from "../log/log-store.ts";
 import type { Sequencer } from "../log/sequencer.ts";
 import type { DB } from "../store/schema.ts";
-import { type CaseDetails, publicDetailsOf, publicRecordFor } from "./case-records.ts";
-import { type CaseDB, type CaseEventsTable, type CaseQueueTable, withCaseTables } from "./case-tables.ts";
+import {
+  eventContext,
+  eventRows,
+  insertOpening,
+  newEventId,
+  type OpenedCaseFacts,
+  openingRows,
+} from "./case-opening-rows.ts";
+
+export type { OpenedCaseFacts } from "./case-opening-rows.ts";
+
+import { type CaseDB, type CaseQueueTable, withCaseTables } from "./case-tables.ts";
 
 /** What the case store needs of the log: appending records, and finding their indexes. */
 export interface CaseLog {
@@ -43,15 +46,6 @@ export interface CaseStoreOptions {
   readonly dataKey: DataKey;
   /** Random opaque ids for public records (tests may fix them). */
   readonly newEventId?: () => string;
-}
-
-/** The facts of a new case that the public records need (no personal data is kept from the request). */
-export interface OpenedCaseFacts {
-  readonly request: Request;
-  /** Hex SHA-256(salt ‖ canonical request), the same in every record of the case. */
-  readonly commitment: string;
-  /** The profile the case was assessed under. */
-  readonly profile: string;
 }
 
 export interface StoredCase {
@@ -117,7 +111,7 @@ export class CaseStore {
     this.#openings = new GroupCommitter(this.#db, { log: options.log.sequencer });
     this.#log = options.log;
     this.#key = options.dataKey;
-    this.#newEventId = options.newEventId ?? (() => randomBytes(16).toString("base64url"));
+    this.#newEventId = options.newEventId ?? newEventId;
   }
 
   /**
@@ -162,30 +156,7 @@ export class CaseStore {
     events: readonly CaseEvent[],
     facts: OpenedCaseFacts,
   ): Promise<LogTicket[]> {
-    const state = caseState(events);
-    const row: CaseQueueTable = {
-      case_id: caseId,
-      version: 0,
-      stage: state.stage,
-      verdict: state.assessorVerdict,
-      requesting_state: facts.request.requesting.state,
-      profile: facts.profile,
-      emergency: state.emergency ? 1 : 0,
-      deadline: state.deadline,
-      received_at: state.receivedAt,
-      updated_at: events.at(-1)?.at ?? state.receivedAt,
-      confidential: facts.request.confidentiality?.requested === true ? 1 : 0,
-      commitment: facts.commitment,
-      details_json: JSON.stringify(publicDetailsOf(facts.request)),
-    };
-    // The queue entry is written once, already at the version the events bring it to.
-    await tx
-      .insertInto("case_queue")
-      .values({ ...row, version: events.length })
-      .execute();
-    const { rows, records } = this.#eventRows(row, [], events);
-    if (rows.length > 0) await tx.insertInto("case_events").values(rows).execute();
-    return records.map((r) => stage(Buffer.from(r.public_record, "utf8"), r.event_id));
+    return insertOpening(tx, stage, openingRows(caseId, events, facts, this.#key, this.#newEventId));
   }
 
   /** A case's events, state and queue entry; NOT_FOUND if there is none. */
@@ -410,7 +381,7 @@ export class CaseStore {
     history: readonly CaseEvent[],
     events: readonly CaseEvent[],
   ): Promise<Array<{ event_id: string; public_record: string }>> {
-    const { rows, records } = this.#eventRows(row, history, events);
+    const { rows, records } = eventRows(row, history, events, this.#key, this.#newEventId);
     if (rows.length > 0) await tx.insertInto("case_events").values(rows).execute();
     const all = [...history, ...events];
     const state = caseState(all);
@@ -432,48 +403,6 @@ export class CaseStore {
     return records;
   }
 
-  /** The rows of `events` appended after `history` (payloads encrypted) and their public records. */
-  #eventRows(
-    row: CaseQueueTable,
-    history: readonly CaseEvent[],
-    events: readonly CaseEvent[],
-  ): { rows: CaseEventsTable[]; records: Array<{ event_id: string; public_record: string }> } {
-    const details = JSON.parse(row.details_json) as CaseDetails;
-    const all = [...history];
-    const rows: CaseEventsTable[] = [];
-    const records: Array<{ event_id: string; public_record: string }> = [];
-    for (const event of events) {
-      all.push(event);
-      const seq = all.length;
-      const eventId = this.#newEventId();
-      const record = publicRecordFor({
-        history: all,
-        after: caseState(all),
-        eventId,
-        commitment: row.commitment,
-        confidential: row.confidential === 1,
-        details,
-      });
-      const publicRecord = Buffer.from(record).toString("utf8");
-      rows.push({
-        case_id: row.case_id,
-        seq,
-        event_id: eventId,
-        type: event.type,
-        at: event.at,
-        actor_json: JSON.stringify(event.actor),
-        payload_enc: encryptPersonalData(
-          this.#key,
-          JSON.stringify(event.payload),
-          eventContext(row.case_id, seq),
-        ),
-        public_record: publicRecord,
-      });
-      records.push({ event_id: eventId, public_record: publicRecord });
-    }
-    return { rows, records };
-  }
-
   async #publish(records: ReadonlyArray<{ event_id: string; public_record: string }>): Promise<number[]> {
     const acks = records.map((r) =>
       this.#log.sequencer.append(Buffer.from(r.public_record, "utf8"), { eventId: r.event_id }),
@@ -491,10 +420,6 @@ export function recordOpenedCase(
   facts: OpenedCaseFacts & { readonly dataKey: DataKey },
 ): Promise<AppendResult> {
   return new CaseStore({ db, log, dataKey: facts.dataKey }).open(caseId, events, facts);
-}
-
-function eventContext(caseId: string, seq: number): string {
-  return `case_events/${caseId}/${seq}`;
 }
 
 function concurrentChange(caseId: string): AppError {

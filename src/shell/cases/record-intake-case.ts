@@ -14,6 +14,7 @@ import type { DataKey } from "../crypto/personal-data.ts";
 import type { TransactionalLog } from "../intake/group-commit.ts";
 import type { CaseOpener } from "../intake/intake-service.ts";
 import type { DB } from "../store/schema.ts";
+import { insertOpening } from "./case-opening-rows.ts";
 import { type AppendResult, type CaseLog, CaseStore, type OpenedCaseFacts } from "./case-store.ts";
 import type { CaseWorkflowTables } from "./case-tables.ts";
 
@@ -47,20 +48,15 @@ export function openIntakeCase(store: CaseStore, input: IntakeCase): Promise<App
 }
 
 /**
- * The same inside intake's group transaction (one commit for the case row, its events and their log
- * entries): what intake uses; `reopen` (openIntakeCase again) answers replays.
+ * What intake opens its cases through: intake builds the rows (events sealed with `dataKey`), the store
+ * inserts them inside intake's group transaction (one commit for the case row, its events and their log
+ * entries); `reopen` (openIntakeCase again) answers replays.
  */
-export function intakeCaseOpener(store: CaseStore, log: TransactionalLog): CaseOpener {
+export function intakeCaseOpener(dataKey: DataKey, store: CaseStore, log: TransactionalLog): CaseOpener {
   return {
     log,
-    openWithin: (tx, stage, input) =>
-      store.openWithin(
-        tx.withTables<CaseWorkflowTables>(),
-        stage,
-        input.caseId,
-        firstEvents(input),
-        factsOf(input),
-      ),
+    dataKey,
+    insertWithin: (tx, stage, rows) => insertOpening(tx.withTables<CaseWorkflowTables>(), stage, rows),
     reopen: (input) => openIntakeCase(store, input),
   };
 }

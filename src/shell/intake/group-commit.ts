@@ -44,7 +44,7 @@ export class GroupCommitter<DB> {
   readonly #log: TransactionalLog | undefined;
   #queue: Job<DB>[] = [];
   #scheduled = false;
-  #running: Promise<void> = Promise.resolve();
+  #committing = false;
 
   constructor(db: Kysely<DB>, options: { readonly log?: TransactionalLog | undefined } = {}) {
     this.#db = db;
@@ -58,19 +58,27 @@ export class GroupCommitter<DB> {
   run<T>(job: (tx: Transaction<DB>, stage: StageLogEntry) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ run: job, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.#scheduled) {
-        this.#scheduled = true;
-        setImmediate(() => this.#flush());
-      }
+      this.#schedule();
     });
   }
 
-  #flush(): void {
-    this.#scheduled = false;
-    const batch = this.#queue;
-    this.#queue = [];
-    // One group at a time: the next one gathers while this one commits.
-    this.#running = this.#running.then(() => this.#commit(batch));
+  /**
+   * A group is cut when the writer is free, not on every tick: what arrives while one group commits
+   * waits and goes together into the next, so groups grow with the load (and commits per request fall).
+   */
+  #schedule(): void {
+    if (this.#scheduled || this.#committing || this.#queue.length === 0) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      const batch = this.#queue;
+      this.#queue = [];
+      this.#committing = true;
+      void this.#commit(batch).finally(() => {
+        this.#committing = false;
+        this.#schedule();
+      });
+    });
   }
 
   async #commit(batch: readonly Job<DB>[]): Promise<void> {

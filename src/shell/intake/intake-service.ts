@@ -12,25 +12,25 @@
  *      steps 6 and 7 in ONE transaction (201 only after commit; concurrent submissions share that
  *      transaction and its one fsync, see group-commit.ts).
  *
+ * Steps 3 and 5 and the CPU part of 6 and 7 (assessing, sealing, building the rows) are pure of the
+ * store (prepare-submission.ts) and run on worker threads when intake has them (intake-workers.ts); the
+ * main thread decodes, looks the key up, rate-limits and writes.
+ *
  * Every submission, whatever the outcome, leaves one intake journal row (auditors must see forged
  * attempts). The body is attacker-controlled: every failure becomes an IntakeRejection with a reason.
  */
-import { createHash, type KeyObject, randomBytes, randomUUID } from "node:crypto";
+import { type KeyObject, randomBytes, randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import { defaultProfileFor } from "../../cli/commands/assess.ts";
 import { AppError, HTTP_STATUS } from "../../core/app-error.ts";
-import { assessRequest } from "../../core/assess/assess.ts";
 import type { Assessment, Verdict } from "../../core/assess/assessment.ts";
-import { canonicalBytes } from "../../core/intake/canonical-json.ts";
-import { type DetachedJws, parseDetachedJws, verifyDetachedJws } from "../../core/intake/detached-jws.ts";
+import { parseDetachedJws } from "../../core/intake/detached-jws.ts";
 import { IntakeRejection, REJECTION_CODE, type RejectionReason } from "../../core/intake/intake-rejection.ts";
 import { ed25519KeyObject } from "../../core/intake/public-key.ts";
 import { TokenBuckets } from "../../core/intake/token-bucket.ts";
-import { parseRequest } from "../../core/request/parse-request.ts";
-import type { Request } from "../../core/request/request-schema.ts";
 import type { AuthorityDirectory } from "../authorities/authority-directory.ts";
+import type { OpeningRows } from "../cases/case-opening-rows.ts";
 import type { IntakeCase } from "../cases/record-intake-case.ts";
-import { caseColumnContext } from "../crypto/personal-data.ts";
+import { caseColumnContext, type DataKey } from "../crypto/personal-data.ts";
 import type { ShippedLaw } from "../kb/load-shipped-law.ts";
 import {
   GroupCommitter,
@@ -40,6 +40,20 @@ import {
   ticketIndexes,
 } from "./group-commit.ts";
 import { type IntakeDB, type IntakeJournalTable, isUniqueViolation } from "./intake-tables.ts";
+import type { IntakeWorkers } from "./intake-workers.ts";
+import {
+  type Claims,
+  canonicalizeRequest,
+  decodeEnvelope,
+  type PersonalDataSealer,
+  type PreparationContext,
+  type PreparedCase,
+  parseEnvelopedRequest,
+  prepareSubmission,
+  type RejectionData,
+  type SubmissionToPrepare,
+  sha256Hex,
+} from "./prepare-submission.ts";
 
 /** Largest accepted body (HTTP 413 above it). */
 export const MAX_INTAKE_BODY_BYTES = 1024 * 1024;
@@ -58,8 +72,11 @@ export interface IntakeServiceOptions {
   readonly now?: () => number;
   readonly newCaseId?: () => string;
   readonly newSalt?: () => Uint8Array;
-  /** How the request and assessment are sealed at rest; default plaintext. */
+  /** How the request and assessment are sealed at rest; default plaintext. With workers, it must be the
+   * sealing the workers do (AES-256-GCM under the data key they were started with). */
   readonly personalData?: PersonalDataSealer;
+  /** Worker threads that prepare submissions; without them intake prepares in its own thread. */
+  readonly workers?: IntakeWorkers | undefined;
 }
 
 export interface IntakeReceipt {
@@ -86,14 +103,7 @@ export interface JournalEntry {
   readonly case_id: string | null;
 }
 
-/**
- * Sealing of personal data at rest (DESIGN §4): the request and its assessment are stored through this
- * port; `context` ("cases/<case_id>/<column>") must be authenticated by the cipher. Default: plaintext.
- */
-export interface PersonalDataSealer {
-  readonly seal: (plaintext: string, context: string) => string;
-  readonly open: (stored: string, context: string) => string;
-}
+export type { PersonalDataSealer } from "./prepare-submission.ts";
 
 const PLAINTEXT: PersonalDataSealer = { seal: (plaintext) => plaintext, open: (stored) => stored };
 
@@ -110,33 +120,26 @@ interface StoredCase {
 }
 
 /**
- * What intake hands a new case to: the case workflow (src/shell/cases/record-intake-case.ts), which
- * stores the first events and stages their public records into the log, all in intake's transaction,
- * so a receipt costs one commit. The first ticket is the `received` record's: the receipt's `log_index`.
+ * What intake hands a new case to: the case workflow (src/shell/cases/record-intake-case.ts). Intake
+ * prepares the case's first events and their public records with the workflow's data key; the workflow
+ * inserts them and stages the records into the log, all in intake's transaction, so a receipt costs one
+ * commit. The first ticket is the `received` record's: the receipt's `log_index`.
  */
 export interface CaseOpener {
   /** The log that intake's group transactions sequence the staged records into. */
   readonly log: TransactionalLog;
-  readonly openWithin: (
+  /** The key the events' payloads are sealed with. */
+  readonly dataKey: DataKey;
+  readonly insertWithin: (
     tx: Transaction<IntakeDB>,
     stage: StageLogEntry,
-    input: IntakeCase,
+    rows: OpeningRows,
   ) => Promise<readonly LogTicket[]>;
   /** A replay: the same log indexes again (any record missing from the log is appended). */
   readonly reopen: (input: IntakeCase) => Promise<{ readonly logIndexes: readonly number[] }>;
 }
 
-interface Envelope {
-  readonly request: unknown;
-  readonly signature: string;
-}
-
-/** What the submission claimed about itself, for the journal (set as soon as it is known). */
-interface Claims {
-  authorityId: string | null;
-  requestId: string | null;
-}
-
+/** What the submission is known to be, for the journal. */
 interface Submission {
   readonly receivedAt: number;
   readonly bodySha256: string;
@@ -155,6 +158,9 @@ export class IntakeService {
   readonly #now: () => number;
   readonly #newCaseId: () => string;
   readonly #newSalt: () => Uint8Array;
+  readonly #workers: IntakeWorkers | undefined;
+  /** Step 3 onwards in this thread, when there are no workers. */
+  readonly #context: PreparationContext;
   /**
    * Parsed key objects by stored key text. The directory is still asked on every submission (so a
    * revocation is seen at once); only building the same key object again is saved.
@@ -172,6 +178,13 @@ export class IntakeService {
     this.#now = options.now ?? Date.now;
     this.#newCaseId = options.newCaseId ?? (() => `case-${randomUUID()}`);
     this.#newSalt = options.newSalt ?? (() => randomBytes(32));
+    this.#workers = options.workers;
+    this.#context = {
+      law: options.law,
+      personalData: this.#personalData,
+      dataKey: options.openCase?.dataKey,
+      keyObject: (publicKey) => this.#keyObject(publicKey),
+    };
   }
 
   /** Takes one raw submission body; resolves with the receipt or throws the journaled IntakeRejection. */
@@ -188,17 +201,24 @@ export class IntakeService {
       const envelope = decodeEnvelope(body, submission.claims);
       const jws = parseDetachedJws(envelope.signature);
       submission.claims.authorityId = jws.kid;
-      const canonical = canonicalizeRequest(envelope.request);
-      await this.#verifySignature(jws, canonical);
+      const publicKey = await this.#activeKey(jws.kid);
+      const input: SubmissionToPrepare = {
+        body,
+        kid: jws.kid,
+        publicKey,
+        receivedAt: submission.receivedAt,
+        caseId: this.#newCaseId(),
+        salt: this.#newSalt(),
+      };
+      const prepared =
+        this.#workers === undefined
+          ? prepareSubmission(input, this.#context)
+          : await this.#workers.prepare(input);
+      if (prepared.kind === "unverified") throw rejectionOf(prepared.rejection);
       if (!this.#buckets.tryTake(jws.kid, submission.receivedAt))
         throw new IntakeRejection("rate_limited", `too many requests from ${jws.kid}; retry shortly`);
-      const request = parseEnvelopedRequest(envelope.request);
-      if (request.requesting.authority_id !== jws.kid)
-        throw new IntakeRejection(
-          "kid_mismatch",
-          `the signature's kid ${jws.kid} is not requesting.authority_id ${request.requesting.authority_id}`,
-        );
-      return await this.#record(submission, request, canonical, envelope.signature);
+      if (prepared.kind === "invalid") throw rejectionOf(prepared.rejection);
+      return await this.#record(submission, prepared.prepared, envelope.request);
     } catch (error) {
       const rejection =
         error instanceof IntakeRejection
@@ -239,17 +259,14 @@ export class IntakeService {
     return rows.map((row) => ({ ...row, received_at: new Date(Number(row.received_at)).toISOString() }));
   }
 
-  async #verifySignature(jws: DetachedJws, canonical: Uint8Array): Promise<void> {
-    const key = await this.#directory.keyFor(jws.kid);
+  /** Step 2: the kid's active key as stored, asked of the directory every time (revocations count at once). */
+  async #activeKey(kid: string): Promise<string> {
+    const key = await this.#directory.keyFor(kid);
     if (key.status === "unknown")
-      throw new IntakeRejection("unknown_key", `no authority ${jws.kid} in the key directory`);
+      throw new IntakeRejection("unknown_key", `no authority ${kid} in the key directory`);
     if (key.status === "revoked")
-      throw new IntakeRejection("revoked_key", `the key of authority ${jws.kid} is revoked`);
-    if (!verifyDetachedJws(jws, canonical, this.#keyObject(key.publicKey)))
-      throw new IntakeRejection(
-        "bad_signature",
-        "the signature does not verify over the request's RFC 8785 canonical JSON with the authority's key",
-      );
+      throw new IntakeRejection("revoked_key", `the key of authority ${kid} is revoked`);
+    return key.publicKey;
   }
 
   #keyObject(publicKey: string): KeyObject {
@@ -262,23 +279,15 @@ export class IntakeService {
     return keyObject;
   }
 
-  async #record(
-    submission: Submission,
-    request: Request,
-    canonical: Uint8Array,
-    signature: string,
-  ): Promise<IntakeReceipt> {
-    const requestSha256 = sha256Hex(canonical);
-    const stored = await this.#storeCase(submission, request, canonical, requestSha256, signature).catch(
-      async (error: unknown) => {
-        // A concurrent identical submission won the insert: answer as the replay it now is.
-        if (!isUniqueViolation(error)) throw error;
-        return this.#storeCase(submission, request, canonical, requestSha256, signature);
-      },
-    );
+  async #record(submission: Submission, prepared: PreparedCase, rawRequest: unknown): Promise<IntakeReceipt> {
+    const stored = await this.#storeCase(submission, prepared).catch(async (error: unknown) => {
+      // A concurrent identical submission won the insert: answer as the replay it now is.
+      if (!isUniqueViolation(error)) throw error;
+      return this.#storeCase(submission, prepared);
+    });
     const logIndex = stored.isNew
       ? (ticketIndexes(stored.tickets)[0] ?? null)
-      : await this.#reopenInWorkflow(stored, request, canonical, requestSha256);
+      : await this.#reopenInWorkflow(stored, rawRequest);
     return {
       status: stored.isNew ? 201 : 200,
       body: {
@@ -294,13 +303,7 @@ export class IntakeService {
    * Steps 6 and 7 in one transaction: the case row (if new), its journal row, its first events and their
    * public records in the log commit together.
    */
-  async #storeCase(
-    submission: Submission,
-    request: Request,
-    canonical: Uint8Array,
-    requestSha256: string,
-    signature: string,
-  ): Promise<StoredCase> {
+  async #storeCase(submission: Submission, prepared: PreparedCase): Promise<StoredCase> {
     return this.#writer.run(async (tx, stage) => {
       const existing = await tx
         .selectFrom("cases")
@@ -313,14 +316,14 @@ export class IntakeService {
           "received_at",
           "commitment_salt",
         ])
-        .where("authority_id", "=", request.requesting.authority_id)
-        .where("request_id", "=", request.id)
+        .where("authority_id", "=", prepared.authorityId)
+        .where("request_id", "=", prepared.requestId)
         .executeTakeFirst();
       if (existing !== undefined) {
-        if (existing.request_sha256 !== requestSha256)
+        if (existing.request_sha256 !== prepared.requestSha256)
           throw new IntakeRejection(
             "conflict",
-            `request ${request.id} was already received with different content; give a changed request a new id`,
+            `request ${prepared.requestId} was already received with different content; give a changed request a new id`,
           );
         await this.#journal(tx, submission, "replayed", "replayed", existing.case_id);
         const assessmentJson = this.#personalData.open(
@@ -338,51 +341,20 @@ export class IntakeService {
           tickets: [],
         };
       }
-      const profileId = defaultProfileFor(request, this.#law.profiles);
-      const profile = this.#law.profiles.get(profileId);
-      if (profile === undefined) throw new AppError("INTERNAL", `profile ${profileId} is not loaded`);
-      const assessment = assessRequest(request, profile, this.#law.kb);
-      const caseId = this.#newCaseId();
-      const salt = this.#newSalt();
-      const commitmentSalt = Buffer.from(salt).toString("hex");
-      const seal = this.#personalData.seal;
-      await tx
-        .insertInto("cases")
-        .values({
-          case_id: caseId,
-          authority_id: request.requesting.authority_id,
-          request_id: request.id,
-          request_sha256: requestSha256,
-          request_json: seal(new TextDecoder().decode(canonical), caseColumnContext(caseId, "request_json")),
-          signature,
-          commitment_salt: commitmentSalt,
-          profile: profileId,
-          verdict: assessment.verdict,
-          assessment_json: seal(JSON.stringify(assessment), caseColumnContext(caseId, "assessment_json")),
-          received_at: submission.receivedAt,
-        })
-        .execute();
+      await tx.insertInto("cases").values(prepared.caseRow).execute();
+      const caseId = prepared.caseRow.case_id;
       await this.#journal(tx, submission, "accepted", "accepted", caseId);
       const tickets =
-        this.#openCase === undefined
+        this.#openCase === undefined || prepared.opening === null
           ? []
-          : await this.#openCase.openWithin(tx, stage, {
-              caseId,
-              request,
-              canonical,
-              requestSha256,
-              assessment,
-              profile,
-              salt,
-              receivedAt: new Date(submission.receivedAt),
-            });
+          : await this.#openCase.insertWithin(tx, stage, prepared.opening);
       return {
         caseId,
-        profileId,
-        verdict: assessment.verdict,
-        assessment,
+        profileId: prepared.profileId,
+        verdict: prepared.verdict,
+        assessment: JSON.parse(prepared.assessmentJson) as Assessment,
         receivedAt: submission.receivedAt,
-        commitmentSalt,
+        commitmentSalt: prepared.caseRow.commitment_salt,
         isNew: true,
         tickets,
       };
@@ -390,20 +362,16 @@ export class IntakeService {
   }
 
   /** A replay's log index: the workflow appends again what it stored (the log deduplicates). */
-  async #reopenInWorkflow(
-    stored: StoredCase,
-    request: Request,
-    canonical: Uint8Array,
-    requestSha256: string,
-  ): Promise<number | null> {
+  async #reopenInWorkflow(stored: StoredCase, rawRequest: unknown): Promise<number | null> {
     if (this.#openCase === undefined) return null;
     const profile = this.#law.profiles.get(stored.profileId);
     if (profile === undefined) throw new AppError("INTERNAL", `profile ${stored.profileId} is not loaded`);
+    const canonical = canonicalizeRequest(rawRequest);
     const { logIndexes } = await this.#openCase.reopen({
       caseId: stored.caseId,
-      request,
+      request: parseEnvelopedRequest(rawRequest),
       canonical,
-      requestSha256,
+      requestSha256: sha256Hex(canonical),
       assessment: stored.assessment,
       profile,
       salt: Buffer.from(stored.commitmentSalt, "hex"),
@@ -442,89 +410,6 @@ export class IntakeService {
   }
 }
 
-/** Step 1: JSON, then `{ request, signature }`; a bare request or a missing signature is "unsigned". */
-function decodeEnvelope(body: Uint8Array, claims: Claims): Envelope {
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
-  } catch (error) {
-    throw new IntakeRejection("invalid_json", `the body is not UTF-8 JSON: ${(error as Error).message}`, {
-      issues: [{ path: "(root)", message: "not valid JSON" }],
-    });
-  }
-  if (!isRecord(value))
-    throw invalidEnvelope("(root)", 'expected an object { "request": {...}, "signature": "<JWS>" }');
-  const request = "request" in value ? value["request"] : "format" in value ? value : undefined;
-  if (isRecord(request)) {
-    const authorityId = isRecord(request["requesting"]) ? request["requesting"]["authority_id"] : undefined;
-    claims.authorityId = typeof authorityId === "string" ? authorityId.slice(0, 128) : null;
-    claims.requestId = typeof request["id"] === "string" ? request["id"].slice(0, 128) : null;
-  }
-  if (request === value)
-    throw new IntakeRejection(
-      "unsigned",
-      'the request is unsigned: send { "request": {...}, "signature": "<compact detached JWS>" }',
-    );
-  const unknown = Object.keys(value).filter((key) => key !== "request" && key !== "signature");
-  if (unknown.length > 0) throw invalidEnvelope(unknown[0] ?? "(root)", "unknown field");
-  if (!isRecord(request)) throw invalidEnvelope("request", "required (expected object)");
-  const signature = value["signature"];
-  if (signature === undefined || signature === "" || signature === null)
-    throw new IntakeRejection(
-      "unsigned",
-      "the request is unsigned: add the authority's detached JWS as signature",
-      {
-        issues: [{ path: "signature", message: "required" }],
-      },
-    );
-  if (typeof signature !== "string")
-    throw new IntakeRejection("malformed_signature", "the signature must be a compact JWS string", {
-      issues: [{ path: "signature", message: "expected string" }],
-    });
-  return { request, signature };
-}
-
-/** The signed bytes; a value too deeply nested to canonicalize is refused, not a crash. */
-function canonicalizeRequest(value: unknown): Uint8Array {
-  try {
-    return canonicalBytes(value);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    throw new IntakeRejection("invalid_request", "the request is nested too deeply", {
-      issues: [{ path: "request", message: "nested too deeply" }],
-    });
-  }
-}
-
-/** Step 5: schema validation, with field paths relative to the body (`request.case.facts`). */
-function parseEnvelopedRequest(value: unknown): Request {
-  try {
-    return parseRequest(value);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    throw new IntakeRejection("invalid_request", error.message, {
-      issues: error.issues.map((issue) => ({
-        path: issue.path === "(root)" ? "request" : `request.${issue.path}`,
-        message: issue.message,
-      })),
-    });
-  }
-}
-
-function invalidEnvelope(path: string, message: string): IntakeRejection {
-  return new IntakeRejection(
-    "invalid_envelope",
-    `the body is not a signed-request envelope: ${path}: ${message}`,
-    {
-      issues: [{ path, message }],
-    },
-  );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-function sha256Hex(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
+function rejectionOf(data: RejectionData): IntakeRejection {
+  return new IntakeRejection(data.reason, data.message, { issues: data.issues });
 }

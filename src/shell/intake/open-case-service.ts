@@ -18,6 +18,7 @@ import { openLogService } from "../log/log-service.ts";
 import { type Database, openDatabase } from "../store/database.ts";
 import { IntakeService, type IntakeServiceOptions } from "./intake-service.ts";
 import { withIntakeTables } from "./intake-tables.ts";
+import { IntakeWorkers } from "./intake-workers.ts";
 
 export interface StoreLocation {
   /** Data directory (created if missing): SQLite file, log key, data key, demo keys. */
@@ -56,6 +57,8 @@ export interface CaseServiceOptions extends StoreLocation {
   readonly lawDir?: string;
   readonly rateLimit?: IntakeServiceOptions["rateLimit"];
   readonly personalData?: IntakeServiceOptions["personalData"];
+  /** Worker threads preparing submissions (verify, assess, seal); 0 (default) prepares on the main thread. */
+  readonly intakeWorkers?: number;
 }
 
 export async function openCaseService(options: CaseServiceOptions): Promise<CaseService> {
@@ -69,11 +72,18 @@ export async function openCaseService(options: CaseServiceOptions): Promise<Case
   const directory = openDirectory(database);
   const dataKey = loadOrCreateDataKey(options.dataDir);
   const caseStore = new CaseStore({ db: database.db, log, dataKey });
+  const workers =
+    (options.intakeWorkers ?? 0) > 0
+      ? new IntakeWorkers({ count: options.intakeWorkers ?? 0, dataKey, lawDir: options.lawDir })
+      : undefined;
+  if (workers !== undefined && options.personalData !== undefined)
+    throw new Error("intake workers seal with the data key: personalData cannot be substituted with workers");
   const intake = new IntakeService({
+    workers,
     db: withIntakeTables(database.db),
     directory,
     law,
-    openCase: intakeCaseOpener(caseStore, log.sequencer),
+    openCase: intakeCaseOpener(dataKey, caseStore, log.sequencer),
     personalData: {
       seal: (plaintext, context) => encryptPersonalData(dataKey, plaintext, context),
       open: (stored, context) => decryptPersonalData(dataKey, stored, context),
@@ -89,6 +99,7 @@ export async function openCaseService(options: CaseServiceOptions): Promise<Case
     directory,
     intake,
     async close() {
+      await workers?.close();
       await log.close();
       if (options.database === undefined) await database.close();
     },
