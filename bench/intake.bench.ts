@@ -16,8 +16,9 @@
 
 import { spawn } from "node:child_process";
 import { generateKeyPairSync, type KeyObject, randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
+import inspector from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -223,19 +224,39 @@ async function serve(data: ServerData): Promise<void> {
   const template = await service.intake.submit(Buffer.from(data.templateBody));
   const app = await buildApp({ law: service.law, intake: service.intake });
   app.get("/bench/hello", async () => ({ hello: "world" }));
-  // The server's own load: CPU of the whole process (main thread and intake workers) and how busy the
-  // main thread's event loop was, since the last call.
+  // The server's own load since the last call: CPU of the whole process (main thread and intake workers)
+  // and how busy the main thread's and the workers' event loops were.
   let cpuMark = process.cpuUsage();
   let eluMark = performance.eventLoopUtilization();
+  let workersMark = service.intakeWorkers?.busyMs() ?? 0;
+  // BENCH_INTAKE_PROFILE_DIR: a .cpuprofile of the server's main thread per intake measurement.
+  const profileDir = process.env["BENCH_INTAKE_PROFILE_DIR"];
+  const profiler = profileDir === undefined ? undefined : new inspector.Session();
+  profiler?.connect();
+  await profiler?.post("Profiler.enable");
+  let profiling = false;
+  let profiles = 0;
   app.get("/bench/load", async () => {
+    if (profiler !== undefined && profileDir !== undefined) {
+      if (profiling) {
+        const { profile } = await profiler.post("Profiler.stop");
+        writeFileSync(join(profileDir, `intake-${++profiles}.cpuprofile`), JSON.stringify(profile));
+      } else await profiler.post("Profiler.start");
+      profiling = !profiling;
+    }
     const cpu = process.cpuUsage(cpuMark);
     const elu = performance.eventLoopUtilization(eluMark);
+    const workersBusy = (service.intakeWorkers?.busyMs() ?? 0) - workersMark;
     cpuMark = process.cpuUsage();
     eluMark = performance.eventLoopUtilization();
+    workersMark = service.intakeWorkers?.busyMs() ?? 0;
     return {
       cpuMs: (cpu.user + cpu.system) / 1000,
       mainBusyMs: elu.active,
       mainUtilization: elu.utilization,
+      workersBusyMs: workersBusy,
+      workersUtilization:
+        workersBusy / (elu.idle + elu.active) / Math.max(1, service.intakeWorkers?.count ?? 0),
     };
   });
   app.post<{ Body: { total: number } }>("/bench/prefill", async (request) => {
@@ -340,10 +361,14 @@ async function runOnce(store: "sqlite" | "pg", logIntervalMs: number): Promise<v
           cpuMs: number;
           mainBusyMs: number;
           mainUtilization: number;
+          workersBusyMs: number;
+          workersUtilization: number;
         };
         emit(`intake.signed.server_cpu_per_request.${suffix}`, load.cpuMs / intake.sent, "ms");
         emit(`intake.signed.server_main_thread_per_request.${suffix}`, load.mainBusyMs / intake.sent, "ms");
         emit(`intake.signed.server_main_thread_busy.${suffix}`, load.mainUtilization * 100, "%");
+        emit(`intake.signed.server_workers_per_request.${suffix}`, load.workersBusyMs / intake.sent, "ms");
+        emit(`intake.signed.server_workers_busy.${suffix}`, load.workersUtilization * 100, "%");
         emit(`intake.signed.client_cpu_per_request.${suffix}`, intake.clientCpuMs, "ms");
         emit(`intake.signed.sent.${suffix}`, intake.sent, "count");
       }

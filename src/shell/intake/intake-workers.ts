@@ -62,6 +62,11 @@ export class IntakeWorkers {
     });
   }
 
+  /** Milliseconds the workers' event loops were busy since they started (the bench's load figures). */
+  busyMs(): number {
+    return this.#slots.reduce((sum, slot) => sum + slot.worker.performance.eventLoopUtilization().active, 0);
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
     await Promise.all(this.#slots.map((slot) => slot.worker.terminate()));

@@ -33,6 +33,8 @@ export interface CaseService {
   readonly log: LogService;
   readonly directory: AuthorityDirectory;
   readonly intake: IntakeService;
+  /** Intake's worker threads, if any. */
+  readonly intakeWorkers: IntakeWorkers | undefined;
   close(): Promise<void>;
 }
 
@@ -98,6 +100,7 @@ export async function openCaseService(options: CaseServiceOptions): Promise<Case
     log,
     directory,
     intake,
+    intakeWorkers: workers,
     async close() {
       await workers?.close();
       await log.close();

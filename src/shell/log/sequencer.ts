@@ -10,7 +10,7 @@
  * another writer moved the log, the in-memory right edge is reloaded before sequencing.
  */
 import type { Kysely, Transaction } from "kysely";
-import { hashLeaf, rootAt } from "../../core/log/merkle.ts";
+import { hashLeaf } from "../../core/log/merkle.ts";
 import { MAX_ENTRY_SIZE } from "../../core/log/tiles.ts";
 import type { DB } from "../store/schema.ts";
 import { LogServiceError } from "./log-service-error.ts";
@@ -131,7 +131,7 @@ export class Sequencer {
       tileHashes.push(...edge.append(leafHash));
     }
     for (const [position, first] of aliases) outcomes[position] = outcomes[first];
-    const rootHash = rootAt(edge.size, edge);
+    const rootHash = edge.root();
     const checkpoint: StoredCheckpoint = {
       size: edge.size,
       rootHash,

@@ -8,7 +8,7 @@
  * is computed twice, once against a recorder that notes which nodes it needs, then against those
  * nodes fetched from the store (`withStoredNodes`).
  */
-import { type HashReader, rootFromLeafHashes } from "../../core/log/merkle.ts";
+import { type HashReader, MerkleAccumulator, rootFromLeafHashes } from "../../core/log/merkle.ts";
 import { TILE_HEIGHT } from "../../core/log/tiles.ts";
 
 /** A run of consecutive hashes at one tile level (level 0 = leaf hashes). */
@@ -78,10 +78,32 @@ export async function withStoredNodes<T>(
 export class RightEdge implements HashReader {
   #size: number;
   readonly #tiles: Uint8Array[][];
+  /** The perfect-subtree roots of the tree, so that its root costs O(log n) hashes, not a tile's. */
+  readonly #accumulator: MerkleAccumulator;
 
-  constructor(size: number, tiles: Uint8Array[][]) {
+  constructor(size: number, tiles: Uint8Array[][], accumulator?: MerkleAccumulator) {
     this.#size = size;
     this.#tiles = tiles;
+    this.#accumulator = accumulator ?? new MerkleAccumulator(size, this.#frontier());
+  }
+
+  /** MTH of the tree (RFC 6962 §2.1). */
+  root(): Uint8Array {
+    return this.#accumulator.root();
+  }
+
+  /** The roots of the complete subtrees that make up the tree, largest first, read off the tiles. */
+  #frontier(): Uint8Array[] {
+    const frontier: Uint8Array[] = [];
+    let start = 0;
+    for (let height = 52; height >= 0; height--) {
+      const width = 2 ** height;
+      if (this.#size - start >= width) {
+        frontier.push(this.nodeHash(height, start / width));
+        start += width;
+      }
+    }
+    return frontier;
   }
 
   /** The partial-tile ranges to load from the store to resume at `size`. */
@@ -113,6 +135,7 @@ export class RightEdge implements HashReader {
     return new RightEdge(
       this.#size,
       this.#tiles.map((t) => [...t]),
+      new MerkleAccumulator(this.#accumulator.size, this.#accumulator.frontier),
     );
   }
 
@@ -122,6 +145,7 @@ export class RightEdge implements HashReader {
    */
   append(leafHash: Uint8Array): Array<{ level: number; index: number; hash: Uint8Array }> {
     const completed: Array<{ level: number; index: number; hash: Uint8Array }> = [];
+    this.#accumulator.append(leafHash);
     this.#size += 1;
     let hash = leafHash;
     for (let level = 0; ; level++) {
