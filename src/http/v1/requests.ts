@@ -32,7 +32,12 @@ export const requestsRoute: FastifyPluginAsyncZod<{ intake: IntakeService }> = a
     async (request, reply) => {
       const body = request.body as unknown;
       const receipt = await intake.submit(body instanceof Uint8Array ? body : new Uint8Array());
-      return reply.code(receipt.status).send(receipt.body);
+      // Already JSON of the documented Receipt: a string with a JSON content type is sent as is (not
+      // validated and serialized again), which the typed reply cannot express.
+      return reply
+        .code(receipt.status)
+        .type("application/json; charset=utf-8")
+        .send(receipt.json as unknown as typeof receipt.body);
     },
   );
 };

@@ -23,7 +23,7 @@ export interface LogTicket {
   error: Error | undefined;
 }
 
-/** Stages one log entry into the job's transaction. */
+/** Stages one log entry into the job's transaction: the record of a new event, under its new id. */
 export type StageLogEntry = (data: Uint8Array, eventId: string) => LogTicket;
 
 /** What group commits need of the log: sequencing inside their transaction. */
@@ -117,7 +117,7 @@ export class GroupCommitter<DB> {
         const stage: StageLogEntry = (data, eventId) => {
           if (this.#log === undefined) throw new Error("this group committer has no log to stage into");
           const ticket: LogTicket = { index: undefined, error: undefined };
-          mine.push({ data, eventId, ticket });
+          mine.push({ data, eventId, fresh: true, ticket });
           return ticket;
         };
         try {

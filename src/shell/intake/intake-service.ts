@@ -85,9 +85,12 @@ export interface IntakeReceipt {
   readonly body: {
     readonly case_id: string;
     readonly verdict: Verdict;
+    /** Parsed when first read: the HTTP layer sends `json` and never needs it. */
     readonly assessment: Assessment;
     readonly log_index: number | null;
   };
+  /** `body` as JSON, built around the assessment's JSON as prepared (no parse and re-serialization). */
+  readonly json: string;
 }
 
 export interface JournalEntry {
@@ -111,7 +114,7 @@ interface StoredCase {
   readonly caseId: string;
   readonly profileId: string;
   readonly verdict: Verdict;
-  readonly assessment: Assessment;
+  readonly assessmentJson: string;
   readonly receivedAt: number;
   readonly commitmentSalt: string;
   readonly isNew: boolean;
@@ -288,15 +291,7 @@ export class IntakeService {
     const logIndex = stored.isNew
       ? (ticketIndexes(stored.tickets)[0] ?? null)
       : await this.#reopenInWorkflow(stored, rawRequest);
-    return {
-      status: stored.isNew ? 201 : 200,
-      body: {
-        case_id: stored.caseId,
-        verdict: stored.verdict,
-        assessment: stored.assessment,
-        log_index: logIndex,
-      },
-    };
+    return receipt(stored, logIndex);
   }
 
   /**
@@ -334,7 +329,7 @@ export class IntakeService {
           caseId: existing.case_id,
           profileId: existing.profile,
           verdict: existing.verdict as Verdict,
-          assessment: JSON.parse(assessmentJson) as Assessment,
+          assessmentJson,
           receivedAt: Number(existing.received_at),
           commitmentSalt: existing.commitment_salt,
           isNew: false,
@@ -352,7 +347,7 @@ export class IntakeService {
         caseId,
         profileId: prepared.profileId,
         verdict: prepared.verdict,
-        assessment: JSON.parse(prepared.assessmentJson) as Assessment,
+        assessmentJson: prepared.assessmentJson,
         receivedAt: submission.receivedAt,
         commitmentSalt: prepared.caseRow.commitment_salt,
         isNew: true,
@@ -372,7 +367,7 @@ export class IntakeService {
       request: parseEnvelopedRequest(rawRequest),
       canonical,
       requestSha256: sha256Hex(canonical),
-      assessment: stored.assessment,
+      assessment: JSON.parse(stored.assessmentJson) as Assessment,
       profile,
       salt: Buffer.from(stored.commitmentSalt, "hex"),
       receivedAt: new Date(stored.receivedAt),
@@ -408,6 +403,23 @@ export class IntakeService {
       })
       .execute();
   }
+}
+
+function receipt(stored: StoredCase, logIndex: number | null): IntakeReceipt {
+  let assessment: Assessment | undefined;
+  return {
+    status: stored.isNew ? 201 : 200,
+    body: {
+      case_id: stored.caseId,
+      verdict: stored.verdict,
+      get assessment() {
+        assessment ??= JSON.parse(stored.assessmentJson) as Assessment;
+        return assessment;
+      },
+      log_index: logIndex,
+    },
+    json: `{"case_id":${JSON.stringify(stored.caseId)},"verdict":${JSON.stringify(stored.verdict)},"assessment":${stored.assessmentJson},"log_index":${logIndex === null ? "null" : String(logIndex)}}`,
+  };
 }
 
 function rejectionOf(data: RejectionData): IntakeRejection {

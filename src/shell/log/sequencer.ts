@@ -180,7 +180,7 @@ export class Sequencer {
   }> {
     const outcomes: Outcome[] = new Array(batch.length);
     const aliases = new Map<number, number>();
-    const ids = batch.flatMap((p) => (p.eventId === null ? [] : [p.eventId]));
+    const ids = batch.flatMap((p) => (p.eventId === null || p.fresh === true ? [] : [p.eventId]));
     const stored = ids.length === 0 ? new Map() : await this.#store.entriesByEventIds(ids, tx);
     const firstInBatch = new Map<string, number>();
     const accepted: Array<{ data: Uint8Array; eventId: string | null; position: number }> = [];
@@ -214,6 +214,9 @@ export type Outcome = { index: number } | Error | undefined;
 export interface LogItem {
   readonly data: Uint8Array;
   readonly eventId: string | null;
+  /** The event id was made for this entry just now (a new case's events): no earlier append can hold it,
+   * so the store is not searched for it. */
+  readonly fresh?: boolean;
 }
 
 /** A batch sequenced inside a caller's transaction, not yet acknowledged (see `Sequencer.committed`). */
