@@ -1,17 +1,21 @@
 /**
  * Signed intake through a real listening server on 127.0.0.1 (SQLite with synchronous=FULL, or
- * PostgreSQL when BENCH_DATABASE_URL is set; log batching): requests/s and p50/p99 latency at
- * concurrency 32 and 64 over plain `fetch`, beside a hello-world route on the same server as the
- * ceiling of the HTTP stack itself. Prints JSON lines { name, value, unit }.
+ * PostgreSQL when BENCH_DATABASE_URL is set): requests/s and p50/p99 latency at concurrency 32 and 64,
+ * beside a hello-world route on the same server as the ceiling of the HTTP stack itself. Also the load
+ * behind each figure: the server's CPU per request (main thread and intake workers together), how busy
+ * its main thread and its intake workers were, and the client's own CPU per request (the client shares
+ * the machine). Prints JSON lines { name, value, unit }.
  *
- * The server runs in a child process (its own event loop and core). The client sends distinct,
- * pre-signed requests (signing is not timed). Each measurement runs with the store already holding a
- * number of cases (BENCH_INTAKE_STORED, default 10000 and 100000), pre-filled by copying one real
- * case's rows in SQL (queue, events, journal) so that "flat as the store grows" can be judged; the
- * transparency log is not pre-filled (it only holds what the bench submitted). Once per log batch
- * interval (BENCH_INTAKE_LOG_INTERVALS, default 50 ms, the serve default, and 10 ms): a receipt waits
- * for its log entry, so the interval bounds latency from below. About a minute on SQLite alone; setting
- * BENCH_DATABASE_URL runs the same again on PostgreSQL (each run in a fresh schema, dropped after).
+ * The server runs in a child process with `serve`'s default number of intake worker threads
+ * (BENCH_INTAKE_WORKERS to change it). The client sends distinct, pre-signed requests (signing is not
+ * timed) over node:http with kept-alive connections. Each measurement runs with the store already
+ * holding a number of cases (BENCH_INTAKE_STORED, default 10000 and 100000), pre-filled by copying one
+ * real case's rows in SQL (queue, events, journal) and appending their events' public records to the
+ * log, so that "flat as the store grows" can be judged. A receipt needs one commit: the case, its
+ * journal row, its events and their log entries are one group transaction (the log batch interval only
+ * paces case commands). About a minute on SQLite; setting BENCH_DATABASE_URL runs the same again on
+ * PostgreSQL (each run in a fresh schema, dropped after). BENCH_INTAKE_PROFILE_DIR writes a CPU
+ * profile of the server's main thread per measurement.
  */
 
 import { spawn } from "node:child_process";
@@ -29,14 +33,13 @@ import { signDetachedJws } from "../src/core/intake/detached-jws.ts";
 import { buildApp } from "../src/http/app.ts";
 import { defaultIntakeWorkerCount } from "../src/shell/intake/intake-workers.ts";
 import { openCaseService } from "../src/shell/intake/open-case-service.ts";
+import type { LogService } from "../src/shell/log/log-service.ts";
 import { type Database, openDatabase } from "../src/shell/store/database.ts";
 import type { DB } from "../src/shell/store/schema.ts";
 
 const CONCURRENCIES = [32, 64];
 /** Requests sent per measurement, at most. */
 const REQUESTS = Number(process.env["BENCH_INTAKE_REQUESTS"] ?? 3000);
-/** Log batch intervals to run at: the serve default, then 10 ms (BENCH_INTAKE_LOG_INTERVALS=50,10,…). */
-const LOG_INTERVALS_MS = (process.env["BENCH_INTAKE_LOG_INTERVALS"] ?? "50,10").split(",").map(Number);
 /** Cases in the store before each measurement (BENCH_INTAKE_STORED=10000,100000,1000000). */
 const STORED_CASES = (process.env["BENCH_INTAKE_STORED"] ?? "10000,100000").split(",").map(Number);
 const POSTGRES_URL = process.env["BENCH_DATABASE_URL"];
@@ -169,7 +172,12 @@ async function adminQuery(url: string, text: string): Promise<void> {
  * Copies the template case's rows (case, queue entry, events, journal row) under new ids until the store
  * holds `total` cases, in batches of one INSERT … SELECT each (SQL common to SQLite and PostgreSQL).
  */
-async function prefillCases(db: Kysely<DB>, templateCaseId: string, total: number): Promise<void> {
+async function prefillCases(
+  db: Kysely<DB>,
+  log: LogService,
+  templateCaseId: string,
+  total: number,
+): Promise<void> {
   const count = async () =>
     Number((await sql<{ n: number }>`select count(*) as n from cases`.execute(db)).rows[0]?.n ?? 0);
   for (let stored = await count(); stored < total; stored = await count()) {
@@ -197,6 +205,15 @@ async function prefillCases(db: Kysely<DB>, templateCaseId: string, total: numbe
           t.body_sha256, t.body_size, t.case_id || '-p' || n.i
         from n, intake_journal t where t.case_id = ${templateCaseId}`.execute(tx);
     });
+    // The log grows with the cases: each copied event's public record is appended under its event id.
+    const records = await sql<{ event_id: string; public_record: string }>`select e.event_id, e.public_record
+      from case_events e where e.case_id like ${`${templateCaseId}-p%`}
+      and not exists (select 1 from log_entries l where l.event_id = e.event_id)`.execute(db);
+    const appended = records.rows.map((r) =>
+      log.sequencer.append(Buffer.from(r.public_record, "utf8"), { eventId: r.event_id }),
+    );
+    await log.sequencer.flush();
+    await Promise.all(appended);
   }
 }
 
@@ -260,7 +277,7 @@ async function serve(data: ServerData): Promise<void> {
     };
   });
   app.post<{ Body: { total: number } }>("/bench/prefill", async (request) => {
-    await prefillCases(database.db, template.body.case_id, request.body.total);
+    await prefillCases(database.db, service.log, template.body.case_id, request.body.total);
     return { ok: true };
   });
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
@@ -304,13 +321,13 @@ function signedBody(request: unknown, privateKey: KeyObject): string {
   return JSON.stringify({ request, signature: signDetachedJws(canonicalBytes(request), privateKey, KID) });
 }
 
-async function runOnce(store: "sqlite" | "pg", logIntervalMs: number): Promise<void> {
+async function runOnce(store: "sqlite" | "pg"): Promise<void> {
   const { privateKey, publicKey } = generateKeyPairSync("ed25519");
   const example = JSON.parse(
     readFileSync(new URL("../examples/fr-ransomware-subscriber.json", import.meta.url), "utf8"),
   );
   const server = await startServer({
-    logIntervalMs,
+    logIntervalMs: 50,
     intakeWorkers: INTAKE_WORKERS,
     publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
     postgresUrl: store === "pg" ? POSTGRES_URL : undefined,
@@ -328,7 +345,7 @@ async function runOnce(store: "sqlite" | "pg", logIntervalMs: number): Promise<v
     await drive(hello, null, 1000, 32, 200, 2_000); // warm-up
     for (const concurrency of CONCURRENCIES) {
       const result = await drive(hello, null, REQUESTS, concurrency, 200, BUDGET_MS);
-      const suffix = `${store}_c${concurrency}_log${logIntervalMs}ms`;
+      const suffix = `${store}_c${concurrency}`;
       emit(`intake.hello.requests_per_s.${suffix}`, result.perSecond, "req/s");
       emit(`intake.hello.p50.${suffix}`, result.p50, "ms");
       emit(`intake.hello.p99.${suffix}`, result.p99, "ms");
@@ -381,5 +398,5 @@ async function runOnce(store: "sqlite" | "pg", logIntervalMs: number): Promise<v
 if (process.argv[2] === SERVE_FLAG) await serve(JSON.parse(process.argv[3] ?? "{}") as ServerData);
 else {
   const stores: Array<"sqlite" | "pg"> = POSTGRES_URL === undefined ? ["sqlite"] : ["sqlite", "pg"];
-  for (const store of stores) for (const interval of LOG_INTERVALS_MS) await runOnce(store, interval);
+  for (const store of stores) await runOnce(store);
 }
