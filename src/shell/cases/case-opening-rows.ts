@@ -11,6 +11,7 @@ import { caseState } from "../../core/case/case-state.ts";
 import type { Request } from "../../core/request/request-schema.ts";
 import { type DataKey, encryptPersonalData } from "../crypto/personal-data.ts";
 import type { LogTicket, StageLogEntry } from "../intake/group-commit.ts";
+import { insertChunks } from "../store/insert-chunks.ts";
 import { type CaseDetails, publicDetailsOf, publicRecordFor } from "./case-records.ts";
 import type { CaseDB, CaseEventsTable, CaseQueueTable } from "./case-tables.ts";
 
@@ -120,20 +121,18 @@ export function eventRows(
 }
 
 /**
- * Inserts a new case's rows in the caller's group transaction and stages its records into the log
- * there; the tickets carry the log indexes once the transaction committed. A second opening of the same
- * case fails on the queue's primary key.
+ * Inserts new cases' rows in the caller's group transaction (one multi-row INSERT per table) and stages
+ * their records into the log there; each case's tickets carry its log indexes once the transaction
+ * committed. A second opening of the same case fails on the queue's primary key.
  */
-export async function insertOpening(
+export async function insertOpenings(
   tx: Transaction<CaseDB>,
   stage: StageLogEntry,
-  rows: OpeningRows,
-): Promise<LogTicket[]> {
-  await tx.insertInto("case_queue").values(rows.queue).execute();
-  if (rows.events.length > 0)
-    await tx
-      .insertInto("case_events")
-      .values([...rows.events])
-      .execute();
-  return rows.records.map((r) => stage(Buffer.from(r.public_record, "utf8"), r.event_id));
+  openings: readonly OpeningRows[],
+): Promise<LogTicket[][]> {
+  for (const rows of insertChunks(openings.map((o) => o.queue)))
+    await tx.insertInto("case_queue").values(rows).execute();
+  for (const rows of insertChunks(openings.flatMap((o) => o.events)))
+    await tx.insertInto("case_events").values(rows).execute();
+  return openings.map((o) => o.records.map((r) => stage(Buffer.from(r.public_record, "utf8"), r.event_id)));
 }

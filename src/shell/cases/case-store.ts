@@ -24,7 +24,7 @@ import type { DB } from "../store/schema.ts";
 import {
   eventContext,
   eventRows,
-  insertOpening,
+  insertOpenings,
   newEventId,
   type OpenedCaseFacts,
   openingRows,
@@ -156,7 +156,10 @@ export class CaseStore {
     events: readonly CaseEvent[],
     facts: OpenedCaseFacts,
   ): Promise<LogTicket[]> {
-    return insertOpening(tx, stage, openingRows(caseId, events, facts, this.#key, this.#newEventId));
+    const [tickets] = await insertOpenings(tx, stage, [
+      openingRows(caseId, events, facts, this.#key, this.#newEventId),
+    ]);
+    return tickets ?? [];
   }
 
   /** A case's events, state and queue entry; NOT_FOUND if there is none. */

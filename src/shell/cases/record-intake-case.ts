@@ -14,7 +14,7 @@ import type { DataKey } from "../crypto/personal-data.ts";
 import type { TransactionalLog } from "../intake/group-commit.ts";
 import type { CaseOpener } from "../intake/intake-service.ts";
 import type { DB } from "../store/schema.ts";
-import { insertOpening } from "./case-opening-rows.ts";
+import { insertOpenings } from "./case-opening-rows.ts";
 import { type AppendResult, type CaseLog, CaseStore, type OpenedCaseFacts } from "./case-store.ts";
 import type { CaseWorkflowTables } from "./case-tables.ts";
 
@@ -56,7 +56,8 @@ export function intakeCaseOpener(dataKey: DataKey, store: CaseStore, log: Transa
   return {
     log,
     dataKey,
-    insertWithin: (tx, stage, rows) => insertOpening(tx.withTables<CaseWorkflowTables>(), stage, rows),
+    insertWithin: (tx, stage, openings) =>
+      insertOpenings(tx.withTables<CaseWorkflowTables>(), stage, openings),
     reopen: (input) => openIntakeCase(store, input),
   };
 }

@@ -20,29 +20,22 @@
  * attempts). The body is attacker-controlled: every failure becomes an IntakeRejection with a reason.
  */
 import { type KeyObject, randomBytes, randomUUID } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
-import { AppError, HTTP_STATUS } from "../../core/app-error.ts";
+import type { Kysely } from "kysely";
+import { AppError } from "../../core/app-error.ts";
 import type { Assessment, Verdict } from "../../core/assess/assessment.ts";
 import { parseDetachedJws } from "../../core/intake/detached-jws.ts";
-import { IntakeRejection, REJECTION_CODE, type RejectionReason } from "../../core/intake/intake-rejection.ts";
+import { IntakeRejection, type RejectionReason } from "../../core/intake/intake-rejection.ts";
 import { ed25519KeyObject } from "../../core/intake/public-key.ts";
 import { TokenBuckets } from "../../core/intake/token-bucket.ts";
 import type { AuthorityDirectory } from "../authorities/authority-directory.ts";
-import type { OpeningRows } from "../cases/case-opening-rows.ts";
 import type { IntakeCase } from "../cases/record-intake-case.ts";
 import { caseColumnContext, type DataKey } from "../crypto/personal-data.ts";
 import type { ShippedLaw } from "../kb/load-shipped-law.ts";
-import {
-  GroupCommitter,
-  type LogTicket,
-  type StageLogEntry,
-  type TransactionalLog,
-  ticketIndexes,
-} from "./group-commit.ts";
-import { type IntakeDB, type IntakeJournalTable, isUniqueViolation } from "./intake-tables.ts";
+import { type TransactionalLog, ticketIndexes } from "./group-commit.ts";
+import type { IntakeDB, IntakeJournalTable } from "./intake-tables.ts";
 import type { IntakeWorkers } from "./intake-workers.ts";
+import { IntakeWriter, type OpeningsWriter, type Submission } from "./intake-writer.ts";
 import {
-  type Claims,
   canonicalizeRequest,
   decodeEnvelope,
   type PersonalDataSealer,
@@ -118,8 +111,6 @@ interface StoredCase {
   readonly receivedAt: number;
   readonly commitmentSalt: string;
   readonly isNew: boolean;
-  /** A new case's staged log entries (none for a replay, or without a workflow). */
-  readonly tickets: readonly LogTicket[];
 }
 
 /**
@@ -133,21 +124,10 @@ export interface CaseOpener {
   readonly log: TransactionalLog;
   /** The key the events' payloads are sealed with. */
   readonly dataKey: DataKey;
-  readonly insertWithin: (
-    tx: Transaction<IntakeDB>,
-    stage: StageLogEntry,
-    rows: OpeningRows,
-  ) => Promise<readonly LogTicket[]>;
+  /** Inserts new cases' first events in intake's transaction and stages their records (per case). */
+  readonly insertWithin: OpeningsWriter;
   /** A replay: the same log indexes again (any record missing from the log is appended). */
   readonly reopen: (input: IntakeCase) => Promise<{ readonly logIndexes: readonly number[] }>;
-}
-
-/** What the submission is known to be, for the journal. */
-interface Submission {
-  readonly receivedAt: number;
-  readonly bodySha256: string;
-  readonly bodySize: number;
-  readonly claims: Claims;
 }
 
 export class IntakeService {
@@ -155,7 +135,7 @@ export class IntakeService {
   readonly #directory: AuthorityDirectory;
   readonly #law: ShippedLaw;
   readonly #openCase: CaseOpener | undefined;
-  readonly #writer: GroupCommitter<IntakeDB>;
+  readonly #writer: IntakeWriter;
   readonly #personalData: PersonalDataSealer;
   readonly #buckets: TokenBuckets;
   readonly #now: () => number;
@@ -175,7 +155,10 @@ export class IntakeService {
     this.#directory = options.directory;
     this.#law = options.law;
     this.#openCase = options.openCase;
-    this.#writer = new GroupCommitter(options.db, { log: options.openCase?.log });
+    this.#writer = new IntakeWriter(options.db, {
+      log: options.openCase?.log,
+      openings: options.openCase?.insertWithin,
+    });
     this.#personalData = options.personalData ?? PLAINTEXT;
     this.#buckets = new TokenBuckets(options.rateLimit ?? { perSecond: 50, burst: 200 });
     this.#now = options.now ?? Date.now;
@@ -229,7 +212,7 @@ export class IntakeService {
           : new IntakeRejection("internal", "the request could not be recorded; retry later", {
               cause: error,
             });
-      await this.#writer.run((tx) => this.#journal(tx, submission, "rejected", rejection.reason, null));
+      await this.#writer.journalRejection(submission, rejection.reason);
       throw rejection;
     }
   }
@@ -246,7 +229,7 @@ export class IntakeService {
       bodySize: declaredSize,
       claims: { authorityId: null, requestId: null },
     };
-    await this.#writer.run((tx) => this.#journal(tx, submission, "rejected", reason, null));
+    await this.#writer.journalRejection(submission, reason);
     return new IntakeRejection(reason, message);
   }
 
@@ -283,77 +266,45 @@ export class IntakeService {
   }
 
   async #record(submission: Submission, prepared: PreparedCase, rawRequest: unknown): Promise<IntakeReceipt> {
-    const stored = await this.#storeCase(submission, prepared).catch(async (error: unknown) => {
-      // A concurrent identical submission won the insert: answer as the replay it now is.
-      if (!isUniqueViolation(error)) throw error;
-      return this.#storeCase(submission, prepared);
-    });
-    const logIndex = stored.isNew
-      ? (ticketIndexes(stored.tickets)[0] ?? null)
-      : await this.#reopenInWorkflow(stored, rawRequest);
-    return receipt(stored, logIndex);
-  }
-
-  /**
-   * Steps 6 and 7 in one transaction: the case row (if new), its journal row, its first events and their
-   * public records in the log commit together.
-   */
-  async #storeCase(submission: Submission, prepared: PreparedCase): Promise<StoredCase> {
-    return this.#writer.run(async (tx, stage) => {
-      const existing = await tx
-        .selectFrom("cases")
-        .select([
-          "case_id",
-          "request_sha256",
-          "profile",
-          "verdict",
-          "assessment_json",
-          "received_at",
-          "commitment_salt",
-        ])
-        .where("authority_id", "=", prepared.authorityId)
-        .where("request_id", "=", prepared.requestId)
-        .executeTakeFirst();
-      if (existing !== undefined) {
-        if (existing.request_sha256 !== prepared.requestSha256)
-          throw new IntakeRejection(
-            "conflict",
-            `request ${prepared.requestId} was already received with different content; give a changed request a new id`,
-          );
-        await this.#journal(tx, submission, "replayed", "replayed", existing.case_id);
-        const assessmentJson = this.#personalData.open(
-          existing.assessment_json,
-          caseColumnContext(existing.case_id, "assessment_json"),
+    const outcome = await this.#writer.record(submission, prepared);
+    switch (outcome.kind) {
+      case "accepted":
+        return receipt(
+          {
+            caseId: prepared.caseRow.case_id,
+            profileId: prepared.profileId,
+            verdict: prepared.verdict,
+            assessmentJson: prepared.assessmentJson,
+            receivedAt: submission.receivedAt,
+            commitmentSalt: prepared.caseRow.commitment_salt,
+            isNew: true,
+          },
+          ticketIndexes(outcome.tickets)[0] ?? null,
         );
-        return {
+      case "replayed": {
+        const { existing } = outcome;
+        const stored: StoredCase = {
           caseId: existing.case_id,
           profileId: existing.profile,
           verdict: existing.verdict as Verdict,
-          assessmentJson,
-          receivedAt: Number(existing.received_at),
+          assessmentJson: this.#personalData.open(
+            existing.assessment_json,
+            caseColumnContext(existing.case_id, "assessment_json"),
+          ),
+          receivedAt: existing.received_at,
           commitmentSalt: existing.commitment_salt,
           isNew: false,
-          tickets: [],
         };
+        return receipt(stored, await this.#reopenInWorkflow(stored, rawRequest));
       }
-      await tx.insertInto("cases").values(prepared.caseRow).execute();
-      const caseId = prepared.caseRow.case_id;
-      await this.#journal(tx, submission, "accepted", "accepted", caseId);
-      const tickets =
-        this.#openCase === undefined || prepared.opening === null
-          ? []
-          : await this.#openCase.insertWithin(tx, stage, prepared.opening);
-      return {
-        caseId,
-        profileId: prepared.profileId,
-        verdict: prepared.verdict,
-        assessmentJson: prepared.assessmentJson,
-        receivedAt: submission.receivedAt,
-        commitmentSalt: prepared.caseRow.commitment_salt,
-        isNew: true,
-        tickets,
-      };
-    });
+      case "conflict":
+        throw new IntakeRejection(
+          "conflict",
+          `request ${prepared.requestId} was already received with different content; give a changed request a new id`,
+        );
+      default:
+        return assertNever(outcome);
+    }
   }
 
   /** A replay's log index: the workflow appends again what it stored (the log deduplicates). */
@@ -373,35 +324,6 @@ export class IntakeService {
       receivedAt: new Date(stored.receivedAt),
     });
     return logIndexes[0] ?? null;
-  }
-
-  async #journal(
-    db: Kysely<IntakeDB>,
-    submission: Submission,
-    outcome: IntakeJournalTable["outcome"],
-    reason: string,
-    caseId: string | null,
-  ): Promise<void> {
-    const status =
-      outcome === "accepted"
-        ? 201
-        : outcome === "replayed"
-          ? 200
-          : HTTP_STATUS[REJECTION_CODE[reason as RejectionReason] ?? "INTERNAL"];
-    await db
-      .insertInto("intake_journal")
-      .values({
-        received_at: submission.receivedAt,
-        authority_id: submission.claims.authorityId,
-        request_id: submission.claims.requestId,
-        outcome,
-        reason,
-        status,
-        body_sha256: submission.bodySha256,
-        body_size: submission.bodySize,
-        case_id: caseId,
-      })
-      .execute();
   }
 }
 
@@ -424,4 +346,8 @@ function receipt(stored: StoredCase, logIndex: number | null): IntakeReceipt {
 
 function rejectionOf(data: RejectionData): IntakeRejection {
   return new IntakeRejection(data.reason, data.message, { issues: data.issues });
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected ${JSON.stringify(value)}`);
 }
