@@ -103,7 +103,7 @@ for (const dialect of testDialects) {
     });
 
     it("finds a conflict, in the same group or later, and writes nothing for it", async () => {
-      const request = { ...exampleRequest(), id: "req-c" };
+      const request: Record<string, unknown> = { ...exampleRequest(), id: "req-c" };
       const changed = {
         ...request,
         case: { ...(request["case"] as object), reference: "another reference" },

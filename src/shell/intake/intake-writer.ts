@@ -8,8 +8,12 @@
  * (one fsync under SQLite synchronous=FULL). On PostgreSQL this is what matters: a statement is a round
  * trip, and a group that took five per submission would hold the writer for all of them.
  *
- * A group is cut when the writer is free: what arrives while one group commits goes into the next, so
- * groups grow with the load. If a group fails (say another process received the same request between
+ * A group is cut when the writer is free and either GROUP_TARGET submissions wait or the oldest has
+ * waited MAX_WAIT_MS: under load, what arrives while one group commits goes into the next, and a short
+ * wait lets a group fill instead of committing a handful at a time (a commit's cost barely depends on
+ * its size: fsync, plus the pages of every index touched). A lone submission waits at most MAX_WAIT_MS.
+ * Measured on the 2-core machine: 5 ms and 32 gave the most receipts per second at 32 and 64 clients.
+ * If a group fails (say another process received the same request between
  * our lookup and our insert), every submission in it is written again alone, after a fresh lookup.
  */
 import type { Insertable, Kysely, Transaction } from "kysely";
@@ -57,6 +61,11 @@ export type OpeningsWriter = (
   openings: readonly OpeningRows[],
 ) => Promise<LogTicket[][]>;
 
+/** Submissions that make a group worth committing at once. */
+const GROUP_TARGET = 32;
+/** The longest a submission waits for others to share its commit. */
+const MAX_WAIT_MS = 5;
+
 export interface IntakeWriterOptions {
   /** The log the new cases' records are sequenced into (with `openings`). */
   readonly log?: TransactionalLog | undefined;
@@ -86,7 +95,10 @@ export class IntakeWriter {
   readonly #log: TransactionalLog | undefined;
   readonly #openings: OpeningsWriter | undefined;
   #queue: Item[] = [];
-  #scheduled = false;
+  /** When the oldest queued submission arrived (performance.now()). */
+  #oldestAt = 0;
+  #timer: NodeJS.Timeout | undefined;
+  #cutting = false;
   #writing = false;
 
   constructor(db: Kysely<IntakeDB>, options: IntakeWriterOptions = {}) {
@@ -98,7 +110,7 @@ export class IntakeWriter {
   /** Writes a prepared case (or finds it received before); resolves once committed. */
   record(submission: Submission, prepared: PreparedCase): Promise<RecordOutcome> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ kind: "record", submission, prepared, resolve, reject });
+      this.#enqueue({ kind: "record", submission, prepared, resolve, reject });
       this.#schedule();
     });
   }
@@ -106,23 +118,37 @@ export class IntakeWriter {
   /** Journals a refused submission; resolves once committed. */
   journalRejection(submission: Submission, reason: RejectionReason): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ kind: "rejected", submission, reason, resolve, reject });
+      this.#enqueue({ kind: "rejected", submission, reason, resolve, reject });
       this.#schedule();
     });
   }
 
+  #enqueue(item: Item): void {
+    if (this.#queue.length === 0) this.#oldestAt = performance.now();
+    this.#queue.push(item);
+    this.#schedule();
+  }
+
   #schedule(): void {
-    if (this.#scheduled || this.#writing || this.#queue.length === 0) return;
-    this.#scheduled = true;
-    setImmediate(() => {
-      this.#scheduled = false;
-      const group = this.#queue;
-      this.#queue = [];
-      this.#writing = true;
-      void this.#writeGroup(group).finally(() => {
-        this.#writing = false;
-        this.#schedule();
-      });
+    if (this.#writing || this.#cutting || this.#queue.length === 0) return;
+    const wait = MAX_WAIT_MS - (performance.now() - this.#oldestAt);
+    if (this.#queue.length >= GROUP_TARGET || wait <= 0) {
+      this.#cutting = true;
+      setImmediate(() => this.#cut());
+    } else this.#timer ??= setTimeout(() => this.#cut(), wait);
+  }
+
+  #cut(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#cutting = false;
+    if (this.#writing || this.#queue.length === 0) return;
+    const group = this.#queue;
+    this.#queue = [];
+    this.#writing = true;
+    void this.#writeGroup(group).finally(() => {
+      this.#writing = false;
+      this.#schedule();
     });
   }
 
