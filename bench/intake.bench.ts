@@ -145,7 +145,8 @@ interface ServerData {
 
 /** A fresh store: SQLite in the data directory, or a fresh schema on the PostgreSQL server. */
 async function openBenchStore(dataDir: string, postgresUrl: string | undefined): Promise<Database> {
-  if (postgresUrl === undefined) return openDatabase({ sqlitePath: join(dataDir, "lightswitch.sqlite") });
+  if (postgresUrl === undefined)
+    return openDatabase({ sqlitePath: join(dataDir, "lightswitch.sqlite"), backgroundCheckpoints: true });
   const schema = `bench_${randomBytes(6).toString("hex")}`;
   await adminQuery(postgresUrl, `create schema ${schema}`);
   const database = await openDatabase({ postgresUrl, schema });

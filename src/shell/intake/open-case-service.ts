@@ -39,10 +39,16 @@ export interface CaseService {
 }
 
 /** Opens (creating and migrating if needed) the store of a data directory. */
-export async function openStore(location: StoreLocation): Promise<Database> {
+export async function openStore(
+  location: StoreLocation,
+  options: { readonly backgroundCheckpoints?: boolean } = {},
+): Promise<Database> {
   mkdirSync(location.dataDir, { recursive: true });
   return location.databaseUrl === undefined
-    ? openDatabase({ sqlitePath: join(location.dataDir, "lightswitch.sqlite") })
+    ? openDatabase({
+        sqlitePath: join(location.dataDir, "lightswitch.sqlite"),
+        backgroundCheckpoints: options.backgroundCheckpoints === true,
+      })
     : openDatabase({ postgresUrl: location.databaseUrl });
 }
 
@@ -64,7 +70,8 @@ export interface CaseServiceOptions extends StoreLocation {
 }
 
 export async function openCaseService(options: CaseServiceOptions): Promise<CaseService> {
-  const database = options.database ?? (await openStore(options));
+  // A service runs long: SQLite's WAL is checkpointed by a worker thread, not by the committing one.
+  const database = options.database ?? (await openStore(options, { backgroundCheckpoints: true }));
   const law = loadShippedLaw(options.lawDir);
   const log = await openLogService({
     database,

@@ -12,11 +12,16 @@ import { allMigrations } from "./migrations/index.ts";
 import type { DB } from "./schema.ts";
 import { cachingStatements } from "./statement-cache.ts";
 import { StoreError } from "./store-error.ts";
+import { FALLBACK_AUTOCHECKPOINT_PAGES, WalCheckpointer } from "./wal-checkpointer.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
 export type DatabaseOptions =
-  | { readonly sqlitePath: string }
+  | {
+      readonly sqlitePath: string;
+      /** Checkpoint the WAL from a worker thread (wal-checkpointer.ts): for long-running servers. */
+      readonly backgroundCheckpoints?: boolean;
+    }
   | {
       readonly postgresUrl: string;
       /** Put every table in this schema (tests give each test its own); default: the server's search_path. */
@@ -35,7 +40,10 @@ const PG_INT8_OID = 20;
 
 /** Opens the store and runs every pending migration; throws StoreError on bad options or a failed migration. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const database = "sqlitePath" in options ? openSqlite(options.sqlitePath) : openPostgres(options);
+  const database =
+    "sqlitePath" in options
+      ? openSqlite(options.sqlitePath, options.backgroundCheckpoints === true)
+      : openPostgres(options);
   try {
     await migrateToLatest(database, "schema" in options ? options.schema : undefined);
   } catch (error) {
@@ -45,14 +53,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return database;
 }
 
-function openSqlite(path: string): Database {
+function openSqlite(path: string, backgroundCheckpoints: boolean): Database {
   const sqlite = new BetterSqlite3(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
+  // After a complete checkpoint the WAL restarts from its beginning; this truncates a file that grew.
+  sqlite.pragma("journal_size_limit = 67108864");
+  const checkpointer = backgroundCheckpoints ? new WalCheckpointer(path) : undefined;
+  if (checkpointer !== undefined) sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
-  return { db, dialect: "sqlite", close: () => db.destroy() };
+  return {
+    db,
+    dialect: "sqlite",
+    async close() {
+      await checkpointer?.close();
+      await db.destroy();
+    },
+  };
 }
 
 function openPostgres(options: { postgresUrl: string; schema?: string; poolSize?: number }): Database {
