@@ -47,7 +47,7 @@ export function registerServeCommand(program: Command): void {
     .option("--rate-limit <n>", "requests per second per authority (bursts of 4×)", "50")
     .option(
       "--log-interval-ms <ms>",
-      "log batch interval: the longest a receipt waits for its log entry",
+      "log batch interval for case decisions' public records (intake logs within its own commits)",
       "50",
     )
     .option(

@@ -60,7 +60,8 @@ export function openDirectory(database: Database): AuthorityDirectory {
 export interface CaseServiceOptions extends StoreLocation {
   /** An already open store (tests); otherwise opened from the location and closed with the service. */
   readonly database?: Database;
-  /** Milliseconds between log batches: the longest a receipt waits for its log entry. Default 50. */
+  /** Milliseconds between log batches of case commands' records (intake sequences its own records in
+   * its group commits). Default 50. */
   readonly logIntervalMs?: number;
   readonly lawDir?: string;
   readonly rateLimit?: IntakeServiceOptions["rateLimit"];
