@@ -168,6 +168,9 @@ export class IntakeService {
     this.#newCaseId = options.newCaseId ?? (() => `case-${randomUUIDv7()}`);
     this.#newSalt = options.newSalt ?? (() => randomBytes(32));
     this.#workers = options.workers;
+    // Workers seal with their data key; reading a replayed case back needs the same sealing here.
+    if (options.workers !== undefined && options.personalData === undefined)
+      throw new AppError("INTERNAL", "intake with workers needs personalData: the sealing the workers do");
     this.#context = {
       law: options.law,
       personalData: this.#personalData,
