@@ -135,7 +135,6 @@ async function drive(
 }
 
 interface ServerData {
-  readonly logIntervalMs: number;
   readonly intakeWorkers: number;
   readonly publicKeyPem: string;
   readonly postgresUrl: string | undefined;
@@ -228,7 +227,6 @@ async function serve(data: ServerData): Promise<void> {
   const service = await openCaseService({
     dataDir,
     database,
-    logIntervalMs: data.logIntervalMs,
     intakeWorkers: data.intakeWorkers,
     rateLimit: { perSecond: 1e9, burst: 1e9 },
   });
@@ -328,7 +326,6 @@ async function runOnce(store: "sqlite" | "pg"): Promise<void> {
     readFileSync(new URL("../examples/fr-ransomware-subscriber.json", import.meta.url), "utf8"),
   );
   const server = await startServer({
-    logIntervalMs: 50,
     intakeWorkers: INTAKE_WORKERS,
     publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
     postgresUrl: store === "pg" ? POSTGRES_URL : undefined,

@@ -2,7 +2,7 @@
  * The case workflow on a fresh test database (any dialect): its stores, a log, a data key, a clock the
  * test controls, one logged-in user per role, and a Fastify app with the auth plugin, the session, case
  * and user routes under /v1 and the log under /log — built here as the team's app will mount them.
- * Cases are seeded as intake records them: a `cases` row (request encrypted) and `recordOpenedCase`.
+ * Cases are seeded as intake records them: a `cases` row (request encrypted) and `recordIntakeCase`.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";

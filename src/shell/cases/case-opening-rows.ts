@@ -10,7 +10,7 @@ import type { CaseEvent } from "../../core/case/case-events.ts";
 import { caseState } from "../../core/case/case-state.ts";
 import type { Request } from "../../core/request/request-schema.ts";
 import { type DataKey, encryptPersonalData } from "../crypto/personal-data.ts";
-import type { LogTicket, StageLogEntry } from "../intake/group-commit.ts";
+import type { LogTicket, StageLogEntry } from "../log/log-staging.ts";
 import { insertChunks } from "../store/insert-chunks.ts";
 import { type CaseDetails, publicDetailsOf, publicRecordFor } from "./case-records.ts";
 import type { CaseDB, CaseEventsTable, CaseQueueTable } from "./case-tables.ts";

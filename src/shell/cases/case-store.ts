@@ -4,7 +4,7 @@
  * refuses a second writer), the queue read model rewritten in the same transaction, and each event's
  * public record appended to the transparency log once the events are committed.
  */
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { AppError } from "../../core/app-error.ts";
 import { type CaseCommand, decideCaseCommand } from "../../core/case/case-commands.ts";
 import { type Actor, ActorSchema, type CaseEvent, CaseEventSchema } from "../../core/case/case-events.ts";
@@ -16,10 +16,10 @@ import {
   OPEN_STAGES,
 } from "../../core/case/case-state.ts";
 import { caseColumnContext, type DataKey, decryptPersonalData } from "../crypto/personal-data.ts";
-import { GroupCommitter, type LogTicket, type StageLogEntry, ticketIndexes } from "../intake/group-commit.ts";
 import { isUniqueViolation } from "../intake/intake-tables.ts";
+import { LogStaging, ticketIndexes } from "../log/log-staging.ts";
 import type { LogStore } from "../log/log-store.ts";
-import type { Sequencer } from "../log/sequencer.ts";
+import type { SequencedBatch, Sequencer } from "../log/sequencer.ts";
 import type { DB } from "../store/schema.ts";
 import {
   eventContext,
@@ -103,26 +103,31 @@ export class CaseStore {
   readonly #log: CaseLog;
   readonly #key: DataKey;
   readonly #newEventId: () => string;
-  /** Cases opened in the same tick share one transaction (one fsync): intake's throughput depends on it. */
-  readonly #openings: GroupCommitter<CaseDB>;
 
   constructor(options: CaseStoreOptions) {
     this.#db = withCaseTables(options.db);
-    this.#openings = new GroupCommitter(this.#db, { log: options.log.sequencer });
     this.#log = options.log;
     this.#key = options.dataKey;
     this.#newEventId = options.newEventId ?? newEventId;
   }
 
   /**
-   * Records a new case's first events (received, assessed) and logs their public records. Retrying
-   * with the same case id is safe: the stored records are appended again (the log deduplicates).
+   * Records a new case's first events (received, assessed) and logs their public records, in one
+   * transaction. Retrying with the same case id is safe: the stored records are appended again (the log
+   * deduplicates). Intake writes its new cases in its own group transactions (intake-writer.ts) and
+   * comes here for replays.
    */
   async open(caseId: string, events: readonly CaseEvent[], facts: OpenedCaseFacts): Promise<AppendResult> {
     try {
-      const tickets = await this.#openings.run((tx, stage) =>
-        this.openWithin(tx, stage, caseId, events, facts),
-      );
+      const rows = openingRows(caseId, events, facts, this.#key, this.#newEventId);
+      const staging = new LogStaging();
+      let sequenced: SequencedBatch | undefined;
+      const [tickets = []] = await this.#db.transaction().execute(async (tx) => {
+        const opened = await insertOpenings(tx, staging.stage, [rows]);
+        sequenced = await staging.sequence(this.#log.sequencer, tx);
+        return opened;
+      });
+      if (sequenced !== undefined) this.#log.sequencer.committed(sequenced);
       return { events, state: caseState(events), logIndexes: ticketIndexes(tickets) };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -142,24 +147,6 @@ export class CaseStore {
         logIndexes: await this.#publish(rows),
       };
     }
-  }
-
-  /**
-   * The writes of `open` inside a caller's group transaction (intake's, so the case row, its journal
-   * row, its first events and their log entries commit at once): the queue entry and the events, with
-   * their public records staged into the log. The tickets carry the log indexes once it committed.
-   */
-  async openWithin(
-    tx: Transaction<CaseDB>,
-    stage: StageLogEntry,
-    caseId: string,
-    events: readonly CaseEvent[],
-    facts: OpenedCaseFacts,
-  ): Promise<LogTicket[]> {
-    const [tickets] = await insertOpenings(tx, stage, [
-      openingRows(caseId, events, facts, this.#key, this.#newEventId),
-    ]);
-    return tickets ?? [];
   }
 
   /** A case's events, state and queue entry; NOT_FOUND if there is none. */
@@ -412,17 +399,6 @@ export class CaseStore {
     );
     return (await Promise.all(acks)).map((a) => a.index);
   }
-}
-
-/** Records a newly opened case (intake calls this after assessing): events stored, records logged. */
-export function recordOpenedCase(
-  db: Kysely<DB>,
-  log: CaseLog,
-  caseId: string,
-  events: readonly CaseEvent[],
-  facts: OpenedCaseFacts & { readonly dataKey: DataKey },
-): Promise<AppendResult> {
-  return new CaseStore({ db, log, dataKey: facts.dataKey }).open(caseId, events, facts);
 }
 
 function concurrentChange(caseId: string): AppError {

@@ -10,7 +10,7 @@
  *      case is assessed and stored with its journal row,
  *   7. and opened in the case workflow: its first events, and their public records in the log,
  *      steps 6 and 7 in ONE transaction (201 only after commit; concurrent submissions share that
- *      transaction and its one fsync, see group-commit.ts).
+ *      transaction and its one fsync, see intake-writer.ts).
  *
  * Steps 3 and 5 and the CPU part of 6 and 7 (assessing, sealing, building the rows) are pure of the
  * store (prepare-submission.ts) and run on worker threads when intake has them (intake-workers.ts); the
@@ -19,23 +19,23 @@
  * Every submission, whatever the outcome, leaves one intake journal row (auditors must see forged
  * attempts). The body is attacker-controlled: every failure becomes an IntakeRejection with a reason.
  */
-import { type KeyObject, randomBytes, randomUUIDv7 } from "node:crypto";
+import { randomBytes, randomUUIDv7 } from "node:crypto";
 import type { Kysely } from "kysely";
 import { AppError } from "../../core/app-error.ts";
 import type { Assessment, Verdict } from "../../core/assess/assessment.ts";
 import { parseDetachedJws } from "../../core/intake/detached-jws.ts";
 import { IntakeRejection, type RejectionReason } from "../../core/intake/intake-rejection.ts";
-import { ed25519KeyObject } from "../../core/intake/public-key.ts";
 import { TokenBuckets } from "../../core/intake/token-bucket.ts";
 import type { AuthorityDirectory } from "../authorities/authority-directory.ts";
 import type { IntakeCase } from "../cases/record-intake-case.ts";
 import { caseColumnContext, type DataKey } from "../crypto/personal-data.ts";
 import type { ShippedLaw } from "../kb/load-shipped-law.ts";
-import { type TransactionalLog, ticketIndexes } from "./group-commit.ts";
+import { type TransactionalLog, ticketIndexes } from "../log/log-staging.ts";
 import type { IntakeDB, IntakeJournalTable } from "./intake-tables.ts";
 import type { IntakeWorkers } from "./intake-workers.ts";
 import { IntakeWriter, type OpeningsWriter, type Submission } from "./intake-writer.ts";
 import {
+  cachedKeyObjects,
   canonicalizeRequest,
   decodeEnvelope,
   type PersonalDataSealer,
@@ -50,8 +50,6 @@ import {
 
 /** Largest accepted body (HTTP 413 above it). */
 export const MAX_INTAKE_BODY_BYTES = 1024 * 1024;
-/** Parsed authority keys kept; beyond it the cache starts over (a directory rarely holds that many). */
-const MAX_CACHED_KEYS = 10_000;
 
 export interface IntakeServiceOptions {
   readonly db: Kysely<IntakeDB>;
@@ -144,11 +142,6 @@ export class IntakeService {
   readonly #workers: IntakeWorkers | undefined;
   /** Step 3 onwards in this thread, when there are no workers. */
   readonly #context: PreparationContext;
-  /**
-   * Parsed key objects by stored key text. The directory is still asked on every submission (so a
-   * revocation is seen at once); only building the same key object again is saved.
-   */
-  readonly #keyObjects = new Map<string, KeyObject>();
 
   constructor(options: IntakeServiceOptions) {
     this.#db = options.db;
@@ -175,7 +168,7 @@ export class IntakeService {
       law: options.law,
       personalData: this.#personalData,
       dataKey: options.openCase?.dataKey,
-      keyObject: (publicKey) => this.#keyObject(publicKey),
+      keyObject: cachedKeyObjects(),
     };
   }
 
@@ -259,16 +252,6 @@ export class IntakeService {
     if (key.status === "revoked")
       throw new IntakeRejection("revoked_key", `the key of authority ${kid} is revoked`);
     return key.publicKey;
-  }
-
-  #keyObject(publicKey: string): KeyObject {
-    let keyObject = this.#keyObjects.get(publicKey);
-    if (keyObject === undefined) {
-      if (this.#keyObjects.size >= MAX_CACHED_KEYS) this.#keyObjects.clear();
-      keyObject = ed25519KeyObject(publicKey);
-      this.#keyObjects.set(publicKey, keyObject);
-    }
-    return keyObject;
   }
 
   async #record(submission: Submission, prepared: PreparedCase, rawRequest: unknown): Promise<IntakeReceipt> {

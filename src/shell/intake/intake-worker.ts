@@ -3,12 +3,11 @@
  * build the case's rows) with the law loaded once per thread, and answers each message with its result.
  * Inert unless started as a worker with intake's workerData.
  */
-import type { KeyObject } from "node:crypto";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
-import { ed25519KeyObject } from "../../core/intake/public-key.ts";
 import { type DataKey, decryptPersonalData, encryptPersonalData } from "../crypto/personal-data.ts";
 import { loadShippedLaw } from "../kb/load-shipped-law.ts";
 import {
+  cachedKeyObjects,
   type PreparationContext,
   prepareSubmission,
   type SubmissionToPrepare,
@@ -27,9 +26,6 @@ export type FromWorker =
   | { readonly id: number; readonly ok: true; readonly result: ReturnType<typeof prepareSubmission> }
   | { readonly id: number; readonly ok: false; readonly message: string };
 
-/** Parsed key objects by stored key text; beyond this many the cache starts over. */
-const MAX_CACHED_KEYS = 10_000;
-
 function isIntakeWorkerData(data: unknown): data is IntakeWorkerData {
   return (
     typeof data === "object" &&
@@ -41,7 +37,6 @@ function isIntakeWorkerData(data: unknown): data is IntakeWorkerData {
 if (!isMainThread && parentPort !== null && isIntakeWorkerData(workerData)) {
   const port = parentPort;
   const dataKey = Buffer.from(workerData.dataKey) as DataKey;
-  const keys = new Map<string, KeyObject>();
   const context: PreparationContext = {
     law: loadShippedLaw(workerData.lawDir),
     dataKey,
@@ -49,15 +44,7 @@ if (!isMainThread && parentPort !== null && isIntakeWorkerData(workerData)) {
       seal: (plaintext, context) => encryptPersonalData(dataKey, plaintext, context),
       open: (stored, context) => decryptPersonalData(dataKey, stored, context),
     },
-    keyObject: (publicKey) => {
-      let key = keys.get(publicKey);
-      if (key === undefined) {
-        if (keys.size >= MAX_CACHED_KEYS) keys.clear();
-        key = ed25519KeyObject(publicKey);
-        keys.set(publicKey, key);
-      }
-      return key;
-    },
+    keyObject: cachedKeyObjects(),
   };
   port.on("message", (message: ToWorker) => {
     let reply: FromWorker;

@@ -20,10 +20,9 @@ import type { Insertable, Kysely, Transaction } from "kysely";
 import { HTTP_STATUS } from "../../core/app-error.ts";
 import { REJECTION_CODE, type RejectionReason } from "../../core/intake/intake-rejection.ts";
 import type { OpeningRows } from "../cases/case-opening-rows.ts";
-import type { LogItem, SequencedBatch } from "../log/sequencer.ts";
+import { LogStaging, type LogTicket, type StageLogEntry, type TransactionalLog } from "../log/log-staging.ts";
+import type { SequencedBatch } from "../log/sequencer.ts";
 import { insertChunks } from "../store/insert-chunks.ts";
-import type { DB as StoreDB } from "../store/schema.ts";
-import type { LogTicket, StageLogEntry, TransactionalLog } from "./group-commit.ts";
 import { type IntakeDB, type IntakeJournalTable, isUniqueViolation } from "./intake-tables.ts";
 import type { Claims, PreparedCase } from "./prepare-submission.ts";
 
@@ -203,8 +202,7 @@ export class IntakeWriter {
     const records = group.filter((item): item is RecordItem => item.kind === "record");
     const known = await this.#received(tx, records);
     const outcomes: Array<RecordOutcome | undefined> = [];
-    const newCases: PreparedCase[] = [];
-    const newPositions: number[] = [];
+    const accepted: Array<{ readonly position: number; readonly prepared: PreparedCase }> = [];
     const journal: Array<Insertable<IntakeJournalTable>> = [];
     group.forEach((item, position) => {
       if (item.kind === "rejected") {
@@ -218,8 +216,7 @@ export class IntakeWriter {
       if (prior === undefined) {
         // The first of its id in the group: new. Later ones in the group are replays of it (or conflicts).
         known.set(key, existingOf(prepared));
-        newCases.push(prepared);
-        newPositions.push(position);
+        accepted.push({ position, prepared });
         journal.push(journalRow(item.submission, "accepted", "accepted", prepared.caseRow.case_id));
         outcomes.push({ kind: "accepted", tickets: [] });
       } else if (prior.request_sha256 !== prepared.requestSha256) {
@@ -229,33 +226,24 @@ export class IntakeWriter {
         outcomes.push({ kind: "replayed", existing: prior });
       }
     });
-    for (const rows of insertChunks(newCases.map((p) => p.caseRow)))
+    for (const rows of insertChunks(accepted.map((a) => a.prepared.caseRow)))
       await tx.insertInto("cases").values(rows).execute();
     for (const rows of insertChunks(journal)) await tx.insertInto("intake_journal").values(rows).execute();
-    const openings = newCases.flatMap((p) => (p.opening === null ? [] : [p.opening]));
-    if (this.#openings === undefined || this.#log === undefined || openings.length === 0)
-      return { outcomes, sequenced: undefined };
-    const staged: Array<LogItem & { readonly ticket: LogTicket }> = [];
-    const stage: StageLogEntry = (data, eventId) => {
-      const ticket: LogTicket = { index: undefined, error: undefined };
-      staged.push({ data, eventId, fresh: true, ticket });
-      return ticket;
-    };
-    const tickets = await this.#openings(tx, stage, openings);
-    // The log's tables are the store's own: the transaction is the same, only its row types differ.
-    const sequenced = await this.#log.sequenceWithin(tx as unknown as Transaction<StoreDB>, staged);
-    staged.forEach(({ ticket }, i) => {
-      const outcome = sequenced.outcomes[i];
-      if (outcome instanceof Error) ticket.error = outcome;
-      else if (outcome === undefined) ticket.error = new Error("entry was not sequenced");
-      else ticket.index = outcome.index;
+    if (this.#openings === undefined || this.#log === undefined) return { outcomes, sequenced: undefined };
+    // Without a workflow a prepared case has no opening (prepare-submission.ts); its receipt has no index.
+    const opened = accepted.flatMap((a) =>
+      a.prepared.opening === null ? [] : [{ ...a, opening: a.prepared.opening }],
+    );
+    const staging = new LogStaging();
+    const tickets = await this.#openings(
+      tx,
+      staging.stage,
+      opened.map((o) => o.opening),
+    );
+    opened.forEach((o, i) => {
+      outcomes[o.position] = { kind: "accepted", tickets: tickets[i] ?? [] };
     });
-    let next = 0;
-    newCases.forEach((prepared, i) => {
-      if (prepared.opening === null) return;
-      outcomes[newPositions[i]!] = { kind: "accepted", tickets: tickets[next++] ?? [] };
-    });
-    return { outcomes, sequenced };
+    return { outcomes, sequenced: await staging.sequence(this.#log, tx) };
   }
 
   /** The cases already received under the group's (authority, request id) pairs, in one query. */

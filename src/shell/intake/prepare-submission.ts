@@ -18,6 +18,7 @@ import { openCaseEvents } from "../../core/case/open-case.ts";
 import { canonicalBytes } from "../../core/intake/canonical-json.ts";
 import { parseDetachedJws, verifyDetachedJws } from "../../core/intake/detached-jws.ts";
 import { IntakeRejection, type RejectionReason } from "../../core/intake/intake-rejection.ts";
+import { ed25519KeyObject } from "../../core/intake/public-key.ts";
 import { requestCommitment } from "../../core/intake/received-record.ts";
 import { defaultProfileFor } from "../../core/profiles/default-profile.ts";
 import { parseRequest } from "../../core/request/parse-request.ts";
@@ -88,6 +89,26 @@ export interface PreparationContext {
   readonly dataKey: DataKey | undefined;
   /** The key object of a stored public key (cached by the caller: building one costs more than a verify). */
   readonly keyObject: (publicKey: string) => KeyObject;
+}
+
+/** Parsed authority keys kept; beyond it the cache starts over (a directory rarely holds that many). */
+const MAX_CACHED_KEYS = 10_000;
+
+/**
+ * A `keyObject` for the context that parses each stored key once. The directory is still asked on every
+ * submission (so a revocation is seen at once); only building the same key object again is saved.
+ */
+export function cachedKeyObjects(): (publicKey: string) => KeyObject {
+  const keys = new Map<string, KeyObject>();
+  return (publicKey) => {
+    let key = keys.get(publicKey);
+    if (key === undefined) {
+      if (keys.size >= MAX_CACHED_KEYS) keys.clear();
+      key = ed25519KeyObject(publicKey);
+      keys.set(publicKey, key);
+    }
+    return key;
+  };
 }
 
 export function prepareSubmission(
