@@ -20,7 +20,7 @@
 
 import { spawn } from "node:child_process";
 import { generateKeyPairSync, type KeyObject, randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import inspector from "node:inspector/promises";
 import { tmpdir } from "node:os";
@@ -218,6 +218,37 @@ async function prefillCases(
 }
 
 /**
+ * CPU milliseconds so far of each of this process's threads, summed by thread name (Linux
+ * /proc/self/task; empty elsewhere): where the server's CPU goes, main thread, workers, GC helpers, I/O.
+ */
+function threadCpu(): Map<string, number> {
+  const byName = new Map<string, number>();
+  let tasks: string[];
+  try {
+    tasks = readdirSync("/proc/self/task");
+  } catch {
+    return byName;
+  }
+  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+  for (const tid of tasks) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      const close = stat.lastIndexOf(")");
+      const name = stat.slice(stat.indexOf("(") + 1, close).replace(/[^A-Za-z_]+/g, "_");
+      const fields = stat.slice(close + 2).split(" ");
+      // utime and stime: what the thread ran itself, and what the kernel ran for it (writes, fsync)
+      const user = Number(fields[11]) / ticksPerMs;
+      const system = Number(fields[12]) / ticksPerMs;
+      byName.set(`${name}_user`, (byName.get(`${name}_user`) ?? 0) + user);
+      byName.set(`${name}_system`, (byName.get(`${name}_system`) ?? 0) + system);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return byName;
+}
+
+/**
  * The server side, in a child process (its own event loop and core). Not a worker thread: modules of
  * the app graph that run as workers when `workerData` is set (the simulator's) must stay inert here.
  */
@@ -245,6 +276,7 @@ async function serve(data: ServerData): Promise<void> {
   let cpuMark = process.cpuUsage();
   let eluMark = performance.eventLoopUtilization();
   let workersMark = service.intakeWorkers?.busyMs() ?? 0;
+  let threadsMark = threadCpu();
   // BENCH_INTAKE_PROFILE_DIR: a .cpuprofile of the server's main thread per intake measurement.
   const profileDir = process.env["BENCH_INTAKE_PROFILE_DIR"];
   const profiler = profileDir === undefined ? undefined : new inspector.Session();
@@ -260,6 +292,10 @@ async function serve(data: ServerData): Promise<void> {
       } else await profiler.post("Profiler.start");
       profiling = !profiling;
     }
+    const threads = threadCpu();
+    const threadDelta: Record<string, number> = {};
+    for (const [name, ms] of threads) threadDelta[name] = Math.round(ms - (threadsMark.get(name) ?? 0));
+    threadsMark = threads;
     const cpu = process.cpuUsage(cpuMark);
     const elu = performance.eventLoopUtilization(eluMark);
     const workersBusy = (service.intakeWorkers?.busyMs() ?? 0) - workersMark;
@@ -271,6 +307,7 @@ async function serve(data: ServerData): Promise<void> {
       mainBusyMs: elu.active,
       mainUtilization: elu.utilization,
       workersBusyMs: workersBusy,
+      threadCpuMs: threadDelta,
       workersUtilization:
         workersBusy / (elu.idle + elu.active) / Math.max(1, service.intakeWorkers?.count ?? 0),
     };
@@ -377,6 +414,7 @@ async function runOnce(store: "sqlite" | "pg"): Promise<void> {
           mainBusyMs: number;
           mainUtilization: number;
           workersBusyMs: number;
+          threadCpuMs: Record<string, number>;
           workersUtilization: number;
         };
         emit(`intake.signed.server_cpu_per_request.${suffix}`, load.cpuMs / intake.sent, "ms");
@@ -384,6 +422,9 @@ async function runOnce(store: "sqlite" | "pg"): Promise<void> {
         emit(`intake.signed.server_main_thread_busy.${suffix}`, load.mainUtilization * 100, "%");
         emit(`intake.signed.server_workers_per_request.${suffix}`, load.workersBusyMs / intake.sent, "ms");
         emit(`intake.signed.server_workers_busy.${suffix}`, load.workersUtilization * 100, "%");
+        for (const [thread, ms] of Object.entries(load.threadCpuMs))
+          if (ms / intake.sent >= 0.005)
+            emit(`intake.signed.server_cpu_per_request.${suffix}.thread_${thread}`, ms / intake.sent, "ms");
         emit(`intake.signed.client_cpu_per_request.${suffix}`, intake.clientCpuMs, "ms");
         emit(`intake.signed.sent.${suffix}`, intake.sent, "count");
       }

@@ -78,7 +78,11 @@ export class IntakeWorkers {
       lawDir: this.#options.lawDir,
       dataKey: new Uint8Array(this.#options.dataKey),
     };
-    const worker = new Worker(new URL("./intake-worker.ts", import.meta.url), { workerData });
+    // The name is the thread's name in ps and /proc (the bench's CPU per thread).
+    const worker = new Worker(new URL("./intake-worker.ts", import.meta.url), {
+      workerData,
+      name: "intake-prepare",
+    });
     slot.worker = worker;
     worker.on("message", (message: FromWorker) => {
       const waiting = slot.pending.get(message.id);

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { type TestDatabase, testDialects } from "../../../test/support/databases.ts";
 import { openDatabase } from "./database.ts";
@@ -46,5 +50,36 @@ describe("openDatabase options", () => {
     );
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).code).toBe("STORE_CONFIG_INVALID");
+  });
+});
+
+describe("SQLite transactions beside another connection to the same file", () => {
+  it("hold the write lock from their start, so a read-then-write transaction cannot be overtaken", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lightswitch-db-"));
+    const path = join(dir, "lightswitch.sqlite");
+    const database = await openDatabase({ sqlitePath: path });
+    // Another connection (a CLI command beside the server), which does not wait for locks.
+    const other = new BetterSqlite3(path);
+    other.pragma("busy_timeout = 0");
+    let otherWrite: unknown;
+    try {
+      await database.db.transaction().execute(async (tx) => {
+        await tx.selectFrom("log_witness_sizes").selectAll().execute();
+        try {
+          other.prepare("insert into log_witness_sizes (witness, size) values ('other', 1)").run();
+        } catch (error) {
+          otherWrite = error;
+        }
+        // Had the other connection committed after our read, this write would fail (stale snapshot).
+        await tx.insertInto("log_witness_sizes").values({ witness: "ours", size: 2 }).execute();
+      });
+      expect((otherWrite as { code?: string } | undefined)?.code).toBe("SQLITE_BUSY");
+      const rows = await database.db.selectFrom("log_witness_sizes").select("witness").execute();
+      expect(rows).toEqual([{ witness: "ours" }]);
+    } finally {
+      other.close();
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -10,7 +10,7 @@ import { Migrator } from "kysely/migration";
 import pg from "pg";
 import { allMigrations } from "./migrations/index.ts";
 import type { DB } from "./schema.ts";
-import { cachingStatements } from "./statement-cache.ts";
+import { cachingStatements, type PreparingDatabase } from "./statement-cache.ts";
 import { StoreError } from "./store-error.ts";
 import { FALLBACK_AUTOCHECKPOINT_PAGES, WalCheckpointer } from "./wal-checkpointer.ts";
 
@@ -63,7 +63,9 @@ function openSqlite(path: string, backgroundCheckpoints: boolean): Database {
   sqlite.pragma("journal_size_limit = 67108864");
   const checkpointer = backgroundCheckpoints ? new WalCheckpointer(path) : undefined;
   if (checkpointer !== undefined) sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: cachingStatements(immediateTransactions(sqlite)) }),
+  });
   return {
     db,
     dialect: "sqlite",
@@ -71,6 +73,20 @@ function openSqlite(path: string, backgroundCheckpoints: boolean): Database {
       await checkpointer?.close();
       await db.destroy();
     },
+  };
+}
+
+/**
+ * Every transaction takes the write lock when it begins (BEGIN IMMEDIATE, waiting up to busy_timeout),
+ * not at its first write. With several connections to one file (a CLI command such as `authorities
+ * revoke` beside a running server), a transaction that read first and then writes after the other
+ * connection committed would fail at once with SQLITE_BUSY (its snapshot is stale; the busy timeout does
+ * not apply to that upgrade).
+ */
+function immediateTransactions(sqlite: BetterSqlite3.Database): PreparingDatabase {
+  return {
+    prepare: (text: string) => sqlite.prepare(text === "begin" ? "begin immediate" : text),
+    close: () => sqlite.close(),
   };
 }
 

@@ -19,7 +19,10 @@ export class WalCheckpointer {
 
   constructor(path: string, intervalMs = 100) {
     const workerData: CheckpointWorkerData = { kind: "lightswitch-wal-checkpointer", path, intervalMs };
-    this.#worker = new Worker(new URL("./wal-checkpoint-worker.ts", import.meta.url), { workerData });
+    this.#worker = new Worker(new URL("./wal-checkpoint-worker.ts", import.meta.url), {
+      workerData,
+      name: "wal-checkpoint",
+    });
     this.#exited = new Promise((resolve) => this.#worker.once("exit", () => resolve()));
     // An error in the worker only means checkpoints fall back to the writer; the store goes on.
     this.#worker.on("error", () => undefined);
