@@ -50,6 +50,11 @@ export class IntakeWorkers {
     return this.#slots.length;
   }
 
+  /** The threads now serving (diagnostics; the tests stop one to check that the pool recovers). */
+  get threads(): readonly Worker[] {
+    return this.#slots.map((slot) => slot.worker);
+  }
+
   /** Prepares one submission on the least busy worker. */
   prepare(input: SubmissionToPrepare): Promise<PreparedSubmission> {
     if (this.#closed) return Promise.reject(new Error("intake workers are closed"));
