@@ -16,8 +16,8 @@ describe("intake worker threads", () => {
   afterEach(async () => {
     await workers?.close();
     workers = undefined;
+    rmSync(dataDir, { recursive: true, force: true });
   });
-  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const { privateKey, publicKeyPem } = newKeyPair();
   // As the key directory stores it: base64url raw Ed25519.
