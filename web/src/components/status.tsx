@@ -39,3 +39,42 @@ export function NotAvailable({ title, children }: { title: string; children: Rea
     </div>
   );
 }
+
+/** What ListState needs of a loading list (useAsync's and usePagedEntries' states both are). */
+export type ListLoad = (
+  | { readonly status: "loading" }
+  | { readonly status: "error"; readonly error: unknown }
+  | { readonly status: "ready" }
+) & { readonly retry: () => void };
+
+/**
+ * A list's state in one place: loading, its error with a retry, or `empty` once it loaded with nothing
+ * to show (`isEmpty`). Nothing once it has rows: the caller renders them.
+ */
+export function ListState({
+  state,
+  isEmpty,
+  empty,
+}: {
+  state: ListLoad;
+  isEmpty: boolean;
+  empty: ReactNode;
+}) {
+  if (state.status === "loading") return <Loading />;
+  if (state.status === "error") return <ErrorMessage error={state.error} onRetry={state.retry} />;
+  return isEmpty ? <Empty>{empty}</Empty> : null;
+}
+
+/** What the last action on a list did (added, revoked, …): its confirmation, or its error. */
+export function ActionResult({ message, error }: { message: string | null; error: unknown }) {
+  return (
+    <>
+      {message ? (
+        <p className="verdict-banner ok" role="status">
+          {message}
+        </p>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+    </>
+  );
+}

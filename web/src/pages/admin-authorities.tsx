@@ -6,7 +6,8 @@
 import { type FormEvent, useId, useState } from "react";
 import { errorMessage } from "../api.ts";
 import { AUTHORITY_KINDS, type Authority } from "../case-types.ts";
-import { Empty, ErrorMessage, Loading, NotAvailable } from "../components/status.tsx";
+import { RecordTable } from "../components/record-table.tsx";
+import { ActionResult, ListState, NotAvailable } from "../components/status.tsx";
 import { StaffApiError, staffFetch } from "../session.ts";
 import { strings } from "../strings.ts";
 import { useAsync } from "../use-async.ts";
@@ -54,78 +55,64 @@ export function AuthoritiesView() {
     <>
       <p className="lead">{t.intro}</p>
       <div aria-live="polite">
-        {message ? (
-          <p className="verdict-banner ok" role="status">
-            {message}
-          </p>
-        ) : null}
-        {actionError ? <ErrorMessage error={actionError} /> : null}
-        {state.status === "loading" ? <Loading /> : null}
-        {state.status === "error" ? <ErrorMessage error={state.error} onRetry={state.retry} /> : null}
-        {state.status === "ready" && state.value.authorities.length === 0 ? <Empty>{t.empty}</Empty> : null}
+        <ActionResult message={message} error={actionError} />
+        <ListState
+          state={state}
+          isEmpty={state.status === "ready" && state.value.authorities.length === 0}
+          empty={t.empty}
+        />
       </div>
       {state.status === "ready" && state.value.authorities.length > 0 ? (
-        <table className="data-table wide stacked text-table" data-testid="authorities">
-          <thead>
-            <tr>
-              <th scope="col">{c.name}</th>
-              <th scope="col">{c.id}</th>
-              <th scope="col">{c.state}</th>
-              <th scope="col">{c.status}</th>
-              <th scope="col">{c.keys}</th>
-              <th scope="col">
-                <span className="sr-only">{c.actions}</span>
-              </th>
+        <RecordTable
+          testId="authorities"
+          headings={[c.name, c.id, c.state, c.status, c.keys, { hidden: c.actions }]}
+        >
+          {state.value.authorities.map((authority) => (
+            <tr key={authority.id}>
+              <th scope="row">{authority.name}</th>
+              <td data-label={c.id}>
+                <code>{authority.id}</code>
+              </td>
+              <td data-label={c.state}>
+                {authority.state} · {authority.kind}
+              </td>
+              <td data-label={c.status}>
+                <span className={`tag ${authority.status === "revoked" ? "tag-bad" : ""}`}>
+                  {t.status[authority.status]}
+                </span>
+              </td>
+              <td data-label={c.keys}>
+                <ul className="plain-list">
+                  {authority.keys.map((key) => (
+                    <li key={`${key.publicKey}-${key.addedAt}`}>
+                      <code className="hash">{shortKey(key.publicKey)}</code>{" "}
+                      <span className="muted">
+                        {key.revokedAt === null
+                          ? t.keySince(strings.staff.dateTime(key.addedAt))
+                          : t.keyRevoked(strings.staff.dateTime(key.revokedAt))}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td>
+                {authority.status === "active" ? (
+                  <div className="form-buttons">
+                    <RotateButton authority={authority} onDone={() => reload(t.rotated(authority.name))} />
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={t.revokeNamed(authority.name)}
+                      onClick={() => revoke(authority)}
+                    >
+                      {t.revoke}
+                    </button>
+                  </div>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {state.value.authorities.map((authority) => (
-              <tr key={authority.id}>
-                <th scope="row">{authority.name}</th>
-                <td data-label={c.id}>
-                  <code>{authority.id}</code>
-                </td>
-                <td data-label={c.state}>
-                  {authority.state} · {authority.kind}
-                </td>
-                <td data-label={c.status}>
-                  <span className={`tag ${authority.status === "revoked" ? "tag-bad" : ""}`}>
-                    {t.status[authority.status]}
-                  </span>
-                </td>
-                <td data-label={c.keys}>
-                  <ul className="plain-list">
-                    {authority.keys.map((key) => (
-                      <li key={`${key.publicKey}-${key.addedAt}`}>
-                        <code className="hash">{shortKey(key.publicKey)}</code>{" "}
-                        <span className="muted">
-                          {key.revokedAt === null
-                            ? t.keySince(strings.staff.dateTime(key.addedAt))
-                            : t.keyRevoked(strings.staff.dateTime(key.revokedAt))}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td>
-                  {authority.status === "active" ? (
-                    <div className="form-buttons">
-                      <RotateButton authority={authority} onDone={() => reload(t.rotated(authority.name))} />
-                      <button
-                        type="button"
-                        className="secondary"
-                        aria-label={t.revokeNamed(authority.name)}
-                        onClick={() => revoke(authority)}
-                      >
-                        {t.revoke}
-                      </button>
-                    </div>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </RecordTable>
       ) : null}
       <NewAuthorityForm onCreated={(authority) => reload(t.added(authority.name))} />
     </>

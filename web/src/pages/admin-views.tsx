@@ -8,7 +8,8 @@ import { type ProfileSummary, type QueueEntry, ROLES, type Role, type User } fro
 import { RequireRole } from "../components/case/require-role.tsx";
 import { ViewTabs } from "../components/case/view-tabs.tsx";
 import { Page } from "../components/page.tsx";
-import { Empty, ErrorMessage, Loading } from "../components/status.tsx";
+import { RecordTable } from "../components/record-table.tsx";
+import { ActionResult, ListState } from "../components/status.tsx";
 import { ADMIN_VIEWS, type AdminView, href } from "../router.ts";
 import { StaffApiError, staffFetch } from "../session.ts";
 import { strings } from "../strings.ts";
@@ -55,54 +56,40 @@ function UsersView({ ownId }: { ownId: string }) {
     <>
       <p className="lead">{t.usersIntro}</p>
       <div aria-live="polite">
-        {message ? (
-          <p className="verdict-banner ok" role="status">
-            {message}
-          </p>
-        ) : null}
-        {actionError ? <ErrorMessage error={actionError} /> : null}
-        {state.status === "loading" ? <Loading /> : null}
-        {state.status === "error" ? <ErrorMessage error={state.error} onRetry={state.retry} /> : null}
-        {state.status === "ready" && state.value.users.length === 0 ? <Empty>{t.usersEmpty}</Empty> : null}
+        <ActionResult message={message} error={actionError} />
+        <ListState
+          state={state}
+          isEmpty={state.status === "ready" && state.value.users.length === 0}
+          empty={t.usersEmpty}
+        />
       </div>
       {state.status === "ready" && state.value.users.length > 0 ? (
-        <table className="data-table wide stacked text-table" data-testid="users">
-          <thead>
-            <tr>
-              <th scope="col">{c.name}</th>
-              <th scope="col">{c.email}</th>
-              <th scope="col">{c.role}</th>
-              <th scope="col">{c.created}</th>
-              <th scope="col">{c.status}</th>
-              <th scope="col">
-                <span className="sr-only">{t.disableShort}</span>
-              </th>
+        <RecordTable
+          testId="users"
+          headings={[c.name, c.email, c.role, c.created, c.status, { hidden: t.disableShort }]}
+        >
+          {state.value.users.map((user) => (
+            <tr key={user.user_id}>
+              <th scope="row">{user.name}</th>
+              <td data-label={c.email}>{user.email}</td>
+              <td data-label={c.role}>{strings.staff.roles[user.role]}</td>
+              <td data-label={c.created}>{strings.staff.dateTime(user.created_at)}</td>
+              <td data-label={c.status}>{user.disabled ? t.disabled : t.active}</td>
+              <td>
+                {user.disabled || user.user_id === ownId ? null : (
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={t.disable(user.name)}
+                    onClick={() => disable(user)}
+                  >
+                    {t.disableShort}
+                  </button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {state.value.users.map((user) => (
-              <tr key={user.user_id}>
-                <th scope="row">{user.name}</th>
-                <td data-label={c.email}>{user.email}</td>
-                <td data-label={c.role}>{strings.staff.roles[user.role]}</td>
-                <td data-label={c.created}>{strings.staff.dateTime(user.created_at)}</td>
-                <td data-label={c.status}>{user.disabled ? t.disabled : t.active}</td>
-                <td>
-                  {user.disabled || user.user_id === ownId ? null : (
-                    <button
-                      type="button"
-                      className="secondary"
-                      aria-label={t.disable(user.name)}
-                      onClick={() => disable(user)}
-                    >
-                      {t.disableShort}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </RecordTable>
       ) : null}
       {state.status === "ready" ? <AssignmentForm users={state.value.users} /> : null}
       <NewUserForm
@@ -294,11 +281,11 @@ function ProfilesView() {
   return (
     <>
       <p className="lead">{t.profilesIntro}</p>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <ErrorMessage error={state.error} onRetry={state.retry} /> : null}
-      {state.status === "ready" && state.value.profiles.length === 0 ? (
-        <Empty>{t.profilesEmpty}</Empty>
-      ) : null}
+      <ListState
+        state={state}
+        isEmpty={state.status === "ready" && state.value.profiles.length === 0}
+        empty={t.profilesEmpty}
+      />
       {state.status === "ready" && state.value.profiles.length > 0 ? (
         <ul className="cards" data-testid="profiles">
           {state.value.profiles.map((profile) => (

@@ -11,7 +11,8 @@ import { RequireRole } from "../components/case/require-role.tsx";
 import { usePagedEntries } from "../components/case/use-paged-entries.ts";
 import { ViewTabs } from "../components/case/view-tabs.tsx";
 import { Page } from "../components/page.tsx";
-import { Empty, ErrorMessage, Loading } from "../components/status.tsx";
+import { RecordTable } from "../components/record-table.tsx";
+import { ListState } from "../components/status.tsx";
 import { AUDIT_VIEWS, type AuditView, href } from "../router.ts";
 import { staffFetch } from "../session.ts";
 import { strings } from "../strings.ts";
@@ -64,44 +65,36 @@ function AccessLogView() {
         <button type="submit">{t.apply}</button>
       </form>
       <div aria-live="polite">
-        {state.status === "loading" ? <Loading /> : null}
-        {state.status === "error" ? <ErrorMessage error={state.error} onRetry={state.retry} /> : null}
-        {state.status === "ready" && state.entries.length === 0 ? <Empty>{t.accessEmpty}</Empty> : null}
+        <ListState
+          state={state}
+          isEmpty={state.status === "ready" && state.entries.length === 0}
+          empty={t.accessEmpty}
+        />
         {state.status === "ready" && state.entries.length > 0 ? (
-          <table className="data-table wide stacked text-table" data-testid="access-log">
-            <thead>
-              <tr>
-                <th scope="col">{c.seq}</th>
-                <th scope="col">{c.at}</th>
-                <th scope="col">{c.user}</th>
-                <th scope="col">{c.role}</th>
-                <th scope="col">{c.case}</th>
-                <th scope="col">{c.fields}</th>
-                <th scope="col">{c.purpose}</th>
+          <RecordTable
+            testId="access-log"
+            headings={[c.seq, c.at, c.user, c.role, c.case, c.fields, c.purpose]}
+          >
+            {state.entries.map((entry) => (
+              <tr key={entry.seq} data-testid="access-row">
+                <th scope="row" data-label={c.seq}>
+                  {entry.seq}
+                </th>
+                <td data-label={c.at}>{dt(entry.at)}</td>
+                <td data-label={c.user}>
+                  <code>{entry.user_id}</code>
+                </td>
+                <td data-label={c.role}>{strings.staff.roles[entry.role] ?? entry.role}</td>
+                <td data-label={c.case}>
+                  <a href={href("case", entry.case_id)}>{entry.case_id}</a>
+                </td>
+                <td data-label={c.fields}>{entry.fields.join(", ")}</td>
+                <td data-label={c.purpose}>
+                  <code>{entry.purpose}</code>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {state.entries.map((entry) => (
-                <tr key={entry.seq} data-testid="access-row">
-                  <th scope="row" data-label={c.seq}>
-                    {entry.seq}
-                  </th>
-                  <td data-label={c.at}>{dt(entry.at)}</td>
-                  <td data-label={c.user}>
-                    <code>{entry.user_id}</code>
-                  </td>
-                  <td data-label={c.role}>{strings.staff.roles[entry.role] ?? entry.role}</td>
-                  <td data-label={c.case}>
-                    <a href={href("case", entry.case_id)}>{entry.case_id}</a>
-                  </td>
-                  <td data-label={c.fields}>{entry.fields.join(", ")}</td>
-                  <td data-label={c.purpose}>
-                    <code>{entry.purpose}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </RecordTable>
         ) : null}
         {state.status === "ready" && state.hasMore ? (
           <MoreButton onClick={state.more} isLoading={state.isLoadingMore} />
@@ -133,52 +126,43 @@ function IntakeJournalView() {
         </select>
       </div>
       <div aria-live="polite">
-        {state.status === "loading" ? <Loading /> : null}
-        {state.status === "error" ? <ErrorMessage error={state.error} onRetry={state.retry} /> : null}
-        {state.status === "ready" && entries.length === 0 ? <Empty>{t.journalEmpty}</Empty> : null}
+        <ListState
+          state={state}
+          isEmpty={state.status === "ready" && entries.length === 0}
+          empty={t.journalEmpty}
+        />
         {entries.length > 0 ? (
-          <table className="data-table wide stacked text-table" data-testid="intake-journal">
-            <thead>
-              <tr>
-                <th scope="col">{c.seq}</th>
-                <th scope="col">{c.at}</th>
-                <th scope="col">{c.outcome}</th>
-                <th scope="col">{c.reason}</th>
-                <th scope="col">{c.authority}</th>
-                <th scope="col">{c.request}</th>
-                <th scope="col">{c.status}</th>
-                <th scope="col">{c.case}</th>
+          <RecordTable
+            testId="intake-journal"
+            headings={[c.seq, c.at, c.outcome, c.reason, c.authority, c.request, c.status, c.case]}
+          >
+            {entries.map((entry) => (
+              <tr key={entry.seq} className={entry.outcome === "rejected" ? "row-rejected" : undefined}>
+                <th scope="row" data-label={c.seq}>
+                  {entry.seq}
+                </th>
+                <td data-label={c.at}>{dt(entry.received_at)}</td>
+                <td data-label={c.outcome}>
+                  <span className={`tag ${entry.outcome === "rejected" ? "tag-bad" : ""}`}>
+                    {t.outcomes[entry.outcome]}
+                  </span>
+                </td>
+                <td data-label={c.reason}>
+                  <code>{entry.reason}</code>
+                </td>
+                <td data-label={c.authority}>{entry.authority_id ?? strings.staff.none}</td>
+                <td data-label={c.request}>{entry.request_id ?? strings.staff.none}</td>
+                <td data-label={c.status}>{entry.status}</td>
+                <td data-label={c.case}>
+                  {entry.case_id ? (
+                    <a href={href("case", entry.case_id)}>{entry.case_id}</a>
+                  ) : (
+                    strings.staff.none
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.seq} className={entry.outcome === "rejected" ? "row-rejected" : undefined}>
-                  <th scope="row" data-label={c.seq}>
-                    {entry.seq}
-                  </th>
-                  <td data-label={c.at}>{dt(entry.received_at)}</td>
-                  <td data-label={c.outcome}>
-                    <span className={`tag ${entry.outcome === "rejected" ? "tag-bad" : ""}`}>
-                      {t.outcomes[entry.outcome]}
-                    </span>
-                  </td>
-                  <td data-label={c.reason}>
-                    <code>{entry.reason}</code>
-                  </td>
-                  <td data-label={c.authority}>{entry.authority_id ?? strings.staff.none}</td>
-                  <td data-label={c.request}>{entry.request_id ?? strings.staff.none}</td>
-                  <td data-label={c.status}>{entry.status}</td>
-                  <td data-label={c.case}>
-                    {entry.case_id ? (
-                      <a href={href("case", entry.case_id)}>{entry.case_id}</a>
-                    ) : (
-                      strings.staff.none
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </RecordTable>
         ) : null}
         {state.status === "ready" && state.hasMore ? (
           <MoreButton onClick={state.more} isLoading={state.isLoadingMore} />
@@ -205,11 +189,11 @@ function OverridesView() {
     <>
       <p className="lead">{t.overridesIntro}</p>
       <div aria-live="polite">
-        {state.status === "loading" ? <Loading /> : null}
-        {state.status === "error" ? <ErrorMessage error={state.error} onRetry={state.retry} /> : null}
-        {state.status === "ready" && state.value.overrides.length === 0 ? (
-          <Empty>{t.overridesEmpty}</Empty>
-        ) : null}
+        <ListState
+          state={state}
+          isEmpty={state.status === "ready" && state.value.overrides.length === 0}
+          empty={t.overridesEmpty}
+        />
         {state.status === "ready" && state.value.overrides.length > 0 ? (
           <ul className="finding-list" data-testid="overrides">
             {state.value.overrides.map((override) => (

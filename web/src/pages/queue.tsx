@@ -8,6 +8,7 @@ import { CASE_STAGES, type ProfileSummary, type QueueEntry } from "../case-types
 import { EmergencyTag, OverdueTag, StageTag, VerdictTag } from "../components/case/case-badges.tsx";
 import { RequireRole } from "../components/case/require-role.tsx";
 import { Page } from "../components/page.tsx";
+import { RecordTable } from "../components/record-table.tsx";
 import { Empty, ErrorMessage, Loading } from "../components/status.tsx";
 import { href } from "../router.ts";
 import { staffFetch } from "../session.ts";
@@ -193,56 +194,43 @@ function QueueTable({ cases }: { cases: readonly QueueEntry[] }) {
   const c = t.columns;
   const dt = strings.staff.dateTime;
   return (
-    <table className="data-table wide stacked text-table queue" data-testid="queue">
-      <caption className="sr-only">{t.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{c.case}</th>
-          <th scope="col">{c.stage}</th>
-          <th scope="col">{c.verdict}</th>
-          <th scope="col">{c.from}</th>
-          <th scope="col">{c.profile}</th>
-          <th scope="col">{c.deadline}</th>
-          <th scope="col">{c.received}</th>
+    <RecordTable
+      testId="queue"
+      headings={[c.case, c.stage, c.verdict, c.from, c.profile, c.deadline, c.received]}
+      caption={t.caption}
+      variant="queue"
+    >
+      {cases.map((entry) => (
+        <tr key={entry.case_id} data-testid="queue-row" className={entry.overdue ? "row-overdue" : undefined}>
+          <th scope="row">
+            <a href={href("case", entry.case_id)}>{entry.case_id}</a>
+            {entry.emergency ? (
+              <>
+                {" "}
+                <EmergencyTag />
+              </>
+            ) : null}
+          </th>
+          <td data-label={c.stage}>
+            <StageTag stage={entry.stage} />
+          </td>
+          <td data-label={c.verdict}>
+            <VerdictTag verdict={entry.verdict} />
+          </td>
+          <td data-label={c.from}>{entry.requesting_state}</td>
+          <td data-label={c.profile}>{entry.profile}</td>
+          <td data-label={c.deadline}>
+            {entry.deadline === null ? t.noDeadline : dt(entry.deadline)}
+            {entry.overdue ? (
+              <>
+                {" "}
+                <OverdueTag />
+              </>
+            ) : null}
+          </td>
+          <td data-label={c.received}>{dt(entry.received_at)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {cases.map((entry) => (
-          <tr
-            key={entry.case_id}
-            data-testid="queue-row"
-            className={entry.overdue ? "row-overdue" : undefined}
-          >
-            <th scope="row">
-              <a href={href("case", entry.case_id)}>{entry.case_id}</a>
-              {entry.emergency ? (
-                <>
-                  {" "}
-                  <EmergencyTag />
-                </>
-              ) : null}
-            </th>
-            <td data-label={c.stage}>
-              <StageTag stage={entry.stage} />
-            </td>
-            <td data-label={c.verdict}>
-              <VerdictTag verdict={entry.verdict} />
-            </td>
-            <td data-label={c.from}>{entry.requesting_state}</td>
-            <td data-label={c.profile}>{entry.profile}</td>
-            <td data-label={c.deadline}>
-              {entry.deadline === null ? t.noDeadline : dt(entry.deadline)}
-              {entry.overdue ? (
-                <>
-                  {" "}
-                  <OverdueTag />
-                </>
-              ) : null}
-            </td>
-            <td data-label={c.received}>{dt(entry.received_at)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </RecordTable>
   );
 }

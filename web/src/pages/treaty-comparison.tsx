@@ -7,6 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import { type MouseEvent, useEffect, useMemo, useRef } from "react";
 import { fetchJson } from "../api.ts";
+import { Citations, FindingItem } from "../components/finding-item.tsx";
 import { Page } from "../components/page.tsx";
 import { ErrorMessage, Loading } from "../components/status.tsx";
 import { href } from "../router.ts";
@@ -338,32 +339,6 @@ function FindingsDialog({ cell, title }: { cell: Cell; title: string | undefined
   );
 }
 
-function Citations({ citations }: { citations: Assessment["findings"][number]["citations"] }) {
-  if (citations.length === 0) return null;
-  return (
-    <p className="muted">
-      {t.cites}:{" "}
-      {citations.map((c, i) => {
-        const text = t.citation(c.instrument, c.article);
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: citations are a fixed list and may repeat
-          <span key={i}>
-            {i > 0 ? "; " : null}
-            {c.url ? (
-              <a href={c.url} rel="noreferrer" target="_blank">
-                {text}
-              </a>
-            ) : (
-              text
-            )}
-            {c.verified === false ? ` ${t.unverifiedArticle}` : null}
-          </span>
-        );
-      })}
-    </p>
-  );
-}
-
 function AssessmentView({ assessment }: { assessment: Assessment }) {
   const relevant = assessment.findings.filter((f) => f.outcome !== "not_applicable");
   return (
@@ -383,24 +358,8 @@ function AssessmentView({ assessment }: { assessment: Assessment }) {
       </p>
       <ul className="finding-list">
         {relevant.map((finding, i) => (
-          <li
-            // biome-ignore lint/suspicious/noArrayIndexKey: findings are a fixed list; one rule may give several
-            key={i}
-            className={`finding outcome-${finding.outcome}`}
-          >
-            <strong>{finding.rule}</strong> — {t.outcomeEffect(finding.outcome, finding.effect)}
-            {finding.measures ? ` (${finding.measures.join(", ")})` : null}
-            <p>{finding.explanation}</p>
-            <Citations citations={finding.citations} />
-            {(finding.facts ?? [])
-              .filter((fact) => !fact.verified)
-              .map((fact, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a finding may rely on the same fact twice
-                <p key={i} className="muted">
-                  {t.factUnverified(fact.jurisdiction, fact.fact)}
-                </p>
-              ))}
-          </li>
+          // biome-ignore lint/suspicious/noArrayIndexKey: findings are a fixed list; one rule may give several
+          <FindingItem key={i} finding={finding} showMeasures />
         ))}
       </ul>
       <p className="muted">{t.notApplicable(assessment.findings.length - relevant.length)}</p>

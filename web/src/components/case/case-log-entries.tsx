@@ -8,6 +8,7 @@ import { fetchCheckpoint, verifyEntryInclusion } from "../../log/log-client.ts";
 import { LogVerifyError } from "../../log/log-verify-error.ts";
 import { href } from "../../router.ts";
 import { strings } from "../../strings.ts";
+import { RecordTable } from "../record-table.tsx";
 
 const t = strings.staff.case;
 
@@ -74,37 +75,32 @@ export function CaseLogEntries({ events }: { events: readonly TimelineEvent[] })
           {isChecking ? t.checking : t.checkProofs}
         </button>
       </p>
-      <table className="data-table wide stacked text-table log-entries" data-testid="case-log-entries">
-        <thead>
-          <tr>
-            <th scope="col">{c.index}</th>
-            <th scope="col">{c.event}</th>
-            <th scope="col">{c.eventId}</th>
-            <th scope="col">{c.proof}</th>
-          </tr>
-        </thead>
-        <tbody aria-live="polite">
-          {events.map((event) => {
-            const proof: Proof =
-              proofs.get(event.seq) ??
-              (event.log_index === null ? { status: "pending" } : { status: "unchecked" });
-            return (
-              <tr key={event.seq} data-testid="log-entry-row">
-                <th scope="row" data-label={c.index} data-testid="log-index">
-                  {event.log_index ?? strings.staff.none}
-                </th>
-                <td data-label={c.event}>{strings.staff.events[event.type] ?? event.type}</td>
-                <td data-label={c.eventId}>
-                  <code className="hash">{event.event_id}</code>
-                </td>
-                <td data-label={c.proof} data-testid="proof-status" className={`proof-${proof.status}`}>
-                  {proofLabel(proof)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <RecordTable
+        testId="case-log-entries"
+        headings={[c.index, c.event, c.eventId, c.proof]}
+        variant="log-entries"
+        isBodyLive
+      >
+        {events.map((event) => {
+          const proof: Proof =
+            proofs.get(event.seq) ??
+            (event.log_index === null ? { status: "pending" } : { status: "unchecked" });
+          return (
+            <tr key={event.seq} data-testid="log-entry-row">
+              <th scope="row" data-label={c.index} data-testid="log-index">
+                {event.log_index ?? strings.staff.none}
+              </th>
+              <td data-label={c.event}>{strings.staff.events[event.type] ?? event.type}</td>
+              <td data-label={c.eventId}>
+                <code className="hash">{event.event_id}</code>
+              </td>
+              <td data-label={c.proof} data-testid="proof-status" className={`proof-${proof.status}`}>
+                {proofLabel(proof)}
+              </td>
+            </tr>
+          );
+        })}
+      </RecordTable>
       <p className="muted">
         <a href={href("log")}>{strings.home.cards.log}</a>
       </p>

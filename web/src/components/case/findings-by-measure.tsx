@@ -2,8 +2,9 @@
  * The assessment's findings grouped by measure: each measure with its verdict, then the findings that
  * concern it (or the whole request), each with its plain-language explanation and the articles it cites.
  */
-import type { Assessment, Citation, Finding } from "../../simulation-types.ts";
+import type { Assessment, Finding } from "../../simulation-types.ts";
 import { strings } from "../../strings.ts";
+import { Citations, FindingItem } from "../finding-item.tsx";
 import { VerdictTag } from "./case-badges.tsx";
 
 const t = strings.staff.case;
@@ -61,46 +62,8 @@ function FindingList({ findings }: { findings: readonly Finding[] }) {
     <ul className="finding-list">
       {sorted.map((finding, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: findings are a fixed list; one rule may give several
-        <li key={i} className={`finding outcome-${finding.outcome}`}>
-          <strong>{finding.rule}</strong> — {tt.outcomeEffect(finding.outcome, finding.effect)}
-          <p>{finding.explanation}</p>
-          <Citations citations={finding.citations} />
-          {(finding.facts ?? [])
-            .filter((fact) => !fact.verified)
-            .map((fact, j) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a finding may rely on the same fact twice
-              <p key={j} className="muted">
-                {tt.factUnverified(fact.jurisdiction, fact.fact)}
-              </p>
-            ))}
-        </li>
+        <FindingItem key={i} finding={finding} />
       ))}
     </ul>
-  );
-}
-
-function Citations({ citations }: { citations: readonly Citation[] }) {
-  if (citations.length === 0) return null;
-  return (
-    <p className="muted">
-      {tt.cites}:{" "}
-      {citations.map((c, i) => {
-        const text = tt.citation(c.instrument, c.article);
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: citations are a fixed list and may repeat
-          <span key={i}>
-            {i > 0 ? "; " : null}
-            {c.url ? (
-              <a href={c.url} rel="noreferrer" target="_blank">
-                {text}
-              </a>
-            ) : (
-              text
-            )}
-            {c.verified === false ? ` ${tt.unverifiedArticle}` : null}
-          </span>
-        );
-      })}
-    </p>
   );
 }
