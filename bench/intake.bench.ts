@@ -7,7 +7,7 @@
  * the machine). Prints JSON lines { name, value, unit }.
  *
  * The server runs in a child process with `serve`'s default number of intake worker threads
- * (BENCH_INTAKE_WORKERS to change it). The client sends distinct, pre-signed requests (signing is not
+ * (BENCH_INTAKE_WORKERS to change it), logging each request as `serve` does (into /dev/null). The client sends distinct, pre-signed requests (signing is not
  * timed) over node:http with kept-alive connections. Each measurement runs with the store already
  * holding a number of cases (BENCH_INTAKE_STORED, default 10000 and 100000), pre-filled by copying one
  * real case's rows in SQL (queue, events, journal) and appending their events' public records to the
@@ -20,7 +20,7 @@
 
 import { spawn } from "node:child_process";
 import { generateKeyPairSync, type KeyObject, randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import http from "node:http";
 import inspector from "node:inspector/promises";
 import { tmpdir } from "node:os";
@@ -269,7 +269,14 @@ async function serve(data: ServerData): Promise<void> {
     publicKey: data.publicKeyPem,
   });
   const template = await service.intake.submit(Buffer.from(data.templateBody));
-  const app = await buildApp({ law: service.law, intake: service.intake });
+  const devNull = openSync("/dev/null", "w");
+  const app = await buildApp({
+    law: service.law,
+    intake: service.intake,
+    // Logged as `serve` logs (two lines per request at the default level), written synchronously as pino
+    // writes to stdout, but to /dev/null: the cost is the server's, the lines nobody's.
+    logger: { level: "info", stream: { write: (line: string) => writeSync(devNull, line) } },
+  });
   app.get("/bench/hello", async () => ({ hello: "world" }));
   // The server's own load since the last call: CPU of the whole process (main thread and intake workers)
   // and how busy the main thread's and the workers' event loops were.
