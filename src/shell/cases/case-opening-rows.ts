@@ -4,12 +4,12 @@
  * case's rows (encryption and record encoding are CPU work) and the store's single writer only inserts
  * them (issue 4's throughput).
  */
-import { randomBytes } from "node:crypto";
 import type { Transaction } from "kysely";
 import type { CaseEvent } from "../../core/case/case-events.ts";
 import { caseState } from "../../core/case/case-state.ts";
 import type { Request } from "../../core/request/request-schema.ts";
 import { type DataKey, encryptPersonalData } from "../crypto/personal-data.ts";
+import { pooledRandomBytes } from "../crypto/random-pool.ts";
 import type { LogTicket, StageLogEntry } from "../log/log-staging.ts";
 import { insertChunks } from "../store/insert-chunks.ts";
 import { type CaseDetails, publicDetailsOf, publicRecordFor } from "./case-records.ts";
@@ -39,7 +39,7 @@ export interface OpeningRows {
 
 /** Random, opaque ids for public records: nothing in them points at the case. */
 export function newEventId(): string {
-  return randomBytes(16).toString("base64url");
+  return pooledRandomBytes(16).toString("base64url");
 }
 
 /** The authenticated context of an event's encrypted payload. */

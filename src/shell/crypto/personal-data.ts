@@ -13,6 +13,7 @@ import { dirname, join } from "node:path";
 import type { Kysely } from "kysely";
 import { AppError } from "../../core/app-error.ts";
 import type { IntakeDB } from "../intake/intake-tables.ts";
+import { pooledRandomBytes } from "./random-pool.ts";
 
 const PREFIX = "lsenc1:";
 const NONCE_BYTES = 12;
@@ -68,7 +69,7 @@ function keyObjectOf(key: DataKey): KeyObject {
 
 /** Encrypts one value; `context` (e.g. "cases/<id>/request_json") is authenticated, not stored. */
 export function encryptPersonalData(key: DataKey, plaintext: string, context: string): string {
-  const nonce = randomBytes(NONCE_BYTES);
+  const nonce = pooledRandomBytes(NONCE_BYTES);
   const cipher = createCipheriv("aes-256-gcm", keyObjectOf(key), nonce, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(context, "utf8"));
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);

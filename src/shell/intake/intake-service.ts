@@ -19,7 +19,7 @@
  * Every submission, whatever the outcome, leaves one intake journal row (auditors must see forged
  * attempts). The body is attacker-controlled: every failure becomes an IntakeRejection with a reason.
  */
-import { randomBytes, randomUUIDv7 } from "node:crypto";
+import { randomUUIDv7 } from "node:crypto";
 import type { Kysely } from "kysely";
 import { AppError } from "../../core/app-error.ts";
 import type { Assessment, Verdict } from "../../core/assess/assessment.ts";
@@ -29,6 +29,7 @@ import { TokenBuckets } from "../../core/intake/token-bucket.ts";
 import type { AuthorityDirectory } from "../authorities/authority-directory.ts";
 import type { IntakeCase } from "../cases/record-intake-case.ts";
 import { caseColumnContext, type DataKey } from "../crypto/personal-data.ts";
+import { pooledRandomBytes } from "../crypto/random-pool.ts";
 import type { ShippedLaw } from "../kb/load-shipped-law.ts";
 import { type TransactionalLog, ticketIndexes } from "../log/log-staging.ts";
 import type { IntakeDB, IntakeJournalTable } from "./intake-tables.ts";
@@ -159,7 +160,7 @@ export class IntakeService {
     // a group commit writes fewer pages than with random ids. Case ids are not public (records carry a
     // commitment), and the requesting authority knows when it sent the request.
     this.#newCaseId = options.newCaseId ?? (() => `case-${randomUUIDv7()}`);
-    this.#newSalt = options.newSalt ?? (() => randomBytes(32));
+    this.#newSalt = options.newSalt ?? (() => pooledRandomBytes(32));
     this.#workers = options.workers;
     // Workers seal with their data key; reading a replayed case back needs the same sealing here.
     if (options.workers !== undefined && options.personalData === undefined)
