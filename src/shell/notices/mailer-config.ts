@@ -45,8 +45,14 @@ function parsePort(value: string, name: string, issues: FieldIssue[]): number {
   return Number(value);
 }
 
-/** Reads the SMTP settings; undefined when none are set (notices then cannot be e-mailed). */
-export function loadMailerConfig(env: Env = process.env): MailerConfig | undefined {
+/**
+ * Reads the SMTP settings; undefined when none are set (notices then cannot be e-mailed). `describe`
+ * names where a variable's value came from in the issues (serve-config.ts: a config file's key).
+ */
+export function loadMailerConfig(
+  env: Env = process.env,
+  describe: (variable: string) => string = (variable) => variable,
+): MailerConfig | undefined {
   const url = env["LIGHTSWITCH_SMTP_URL"];
   const host = env["LIGHTSWITCH_SMTP_HOST"];
   if ((url === undefined || url === "") && (host === undefined || host === "")) return undefined;
@@ -85,14 +91,14 @@ export function loadMailerConfig(env: Env = process.env): MailerConfig | undefin
   const requireTls =
     parseBoolean(env["LIGHTSWITCH_SMTP_REQUIRE_TLS"], "LIGHTSWITCH_SMTP_REQUIRE_TLS", issues) ??
     !LOOPBACK.test(config.host);
-  if (issues.length > 0)
+  if (issues.length > 0) {
+    const named = issues.map((issue) => ({ ...issue, path: describe(issue.path) }));
     throw new AppError(
       "INVALID_INPUT",
-      `the SMTP settings are invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
-      {
-        issues,
-      },
+      `the SMTP settings are invalid: ${named.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+      { issues: named },
     );
+  }
   return { ...config, from: from ?? "", requireTls };
 }
 
