@@ -22,6 +22,7 @@ import type { LogReader } from "../shell/log/log-reader.ts";
 import type { ReportIndex } from "../shell/reports/report-index.ts";
 import { authenticatedUser, authPlugin } from "./auth/auth.ts";
 import { logRoutes } from "./log-routes.ts";
+import { withPrivateRequestLog } from "./request-log.ts";
 import { authorityRoutes } from "./v1/authorities/authority-routes.ts";
 import { caseWorkflowRoutes } from "./v1/cases/case-workflow-routes.ts";
 import { escapeHtml } from "./v1/docs.ts";
@@ -50,7 +51,7 @@ export interface AppDeps {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false });
+  const app = Fastify({ logger: withPrivateRequestLog(deps.logger) });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(swagger, {

@@ -3,7 +3,7 @@ import { generateKeyPairSync, type KeyObject } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyServerOptions } from "fastify";
 import { canonicalBytes } from "../../src/core/intake/canonical-json.ts";
 import { signDetachedJws } from "../../src/core/intake/detached-jws.ts";
 import { buildApp } from "../../src/http/app.ts";
@@ -40,15 +40,19 @@ export interface TestCaseService {
 
 export async function openTestCaseService(
   dialect: TestDialect,
-  options: Pick<IntakeServiceOptions, "rateLimit" | "personalData"> & { intakeWorkers?: number } = {},
+  options: Pick<IntakeServiceOptions, "rateLimit" | "personalData"> & {
+    intakeWorkers?: number;
+    logger?: FastifyServerOptions["logger"];
+  } = {},
 ): Promise<TestCaseService> {
   const database = await dialect.open();
   const dataDir = mkdtempSync(join(tmpdir(), "lightswitch-case-"));
+  const { logger, ...serviceOptions } = options;
   const service = await openCaseService({
     dataDir,
     database,
     logIntervalMs: 5,
-    ...options,
+    ...serviceOptions,
   });
   const { privateKey, publicKeyPem } = newKeyPair();
   await service.directory.add({
@@ -62,6 +66,7 @@ export async function openTestCaseService(
     law: service.law,
     intake: service.intake,
     log: { reader: service.log.reader, origin: service.log.origin },
+    logger,
   });
   return {
     app,

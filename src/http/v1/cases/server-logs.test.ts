@@ -5,7 +5,7 @@ import { testDialects } from "../../../../test/support/databases.ts";
 const [dialect] = testDialects;
 
 describe("server logs", () => {
-  it("carry no personal data: no bodies, passwords, tokens, reasons or request contents", async () => {
+  it("carry no personal data: no bodies, passwords, tokens, reasons, request contents, ids or codes in URLs", async () => {
     const lines: string[] = [];
     const f = await openCaseWorkflow(dialect!, {
       logger: { level: "trace", stream: { write: (line: string) => lines.push(line) } },
@@ -43,8 +43,14 @@ describe("server logs", () => {
         headers,
         payload: { kind: "nonsense", x: "Ana Silva" },
       });
+      // A filter in a query (the access log, by the user it is about).
+      const audit = await f.app.inject({ url: "/v1/access-log?user=someone-watched", headers });
+      expect(audit.statusCode).not.toBe(404);
       const text = lines.join("");
       expect(lines.length).toBeGreaterThan(4);
+      // Requests are logged by their route's pattern, not their URL: no case id, no code, no query.
+      expect(text).toContain('"route":"/v1/cases/:id"');
+      for (const path of [id, "someone-watched"]) expect(text).not.toContain(path);
       for (const secret of [
         PASSWORD,
         token,
