@@ -273,7 +273,7 @@ async function serve(data: ServerData): Promise<void> {
   const app = await buildApp({
     law: service.law,
     intake: service.intake,
-    // Logged as `serve` logs (two lines per request at the default level), written synchronously as pino
+    // Logged as `serve` logs (one line per answered request at the default level), written synchronously as pino
     // writes to stdout, but to /dev/null: the cost is the server's, the lines nobody's.
     logger: { level: "info", stream: { write: (line: string) => writeSync(devNull, line) } },
   });

@@ -22,7 +22,7 @@ import type { LogReader } from "../shell/log/log-reader.ts";
 import type { ReportIndex } from "../shell/reports/report-index.ts";
 import { authenticatedUser, authPlugin } from "./auth/auth.ts";
 import { logRoutes } from "./log-routes.ts";
-import { withPrivateRequestLog } from "./request-log.ts";
+import { logAnsweredRequests, withPrivateRequestLog } from "./request-log.ts";
 import { authorityRoutes } from "./v1/authorities/authority-routes.ts";
 import { caseWorkflowRoutes } from "./v1/cases/case-workflow-routes.ts";
 import { escapeHtml } from "./v1/docs.ts";
@@ -51,7 +51,8 @@ export interface AppDeps {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: withPrivateRequestLog(deps.logger) });
+  const app = Fastify({ logger: withPrivateRequestLog(deps.logger), disableRequestLogging: true });
+  logAnsweredRequests(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(swagger, {

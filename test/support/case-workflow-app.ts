@@ -21,7 +21,7 @@ import { canonicalBytes } from "../../src/core/intake/canonical-json.ts";
 import type { Request } from "../../src/core/request/request-schema.ts";
 import { type RequestDraft, requestWith } from "../../src/core/testing/request-builder.ts";
 import { logRoutes } from "../../src/http/log-routes.ts";
-import { withPrivateRequestLog } from "../../src/http/request-log.ts";
+import { logAnsweredRequests, withPrivateRequestLog } from "../../src/http/request-log.ts";
 import { caseWorkflowRoutes } from "../../src/http/v1/cases/case-workflow-routes.ts";
 import { AccessLog } from "../../src/shell/access-log/access-log.ts";
 import { CaseStore } from "../../src/shell/cases/case-store.ts";
@@ -197,7 +197,8 @@ async function buildTestApp(deps: {
   clock: Clock;
   logger: FastifyServerOptions["logger"] | undefined;
 }): Promise<FastifyInstance> {
-  const app = Fastify({ logger: withPrivateRequestLog(deps.logger) });
+  const app = Fastify({ logger: withPrivateRequestLog(deps.logger), disableRequestLogging: true });
+  logAnsweredRequests(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The same mapping as src/http/app.ts: AppError codes → status, schema failures → INVALID_INPUT.
