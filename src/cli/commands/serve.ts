@@ -11,6 +11,7 @@ import {
   resolveServeConfig,
   type ServeConfig,
   type ServeOptionValues,
+  settingsTable,
 } from "../../shell/config/serve-config.ts";
 import { advanceDemoCases, seedDemoStaff } from "../../shell/demo/demo-workflow.ts";
 import { seedDemo } from "../../shell/intake/demo-seed.ts";
@@ -58,20 +59,7 @@ export function registerServeCommand(program: Command): void {
       "after",
       `
 Settings come from these options, then the environment, then the --config file, then the defaults:
-  option             variable                      file key
-  --port             LIGHTSWITCH_PORT              port
-  --host             LIGHTSWITCH_HOST              host
-  --data             LIGHTSWITCH_DATA_DIR          data_dir
-  --database-url     DATABASE_URL                  database_url
-  --demo                                           demo
-  --law              LIGHTSWITCH_LAW_DIR           law_dir
-  --rate-limit       LIGHTSWITCH_RATE_LIMIT        rate_limit
-  --log-interval-ms  LIGHTSWITCH_LOG_INTERVAL_MS   log_interval_ms
-  --intake-workers   LIGHTSWITCH_INTAKE_WORKERS    intake_workers
-                     LIGHTSWITCH_PUBLIC_URL        public_url
-                     LIGHTSWITCH_NOTICE_SENDER     notice_sender
-                     LOG_LEVEL                     log_level
-                     LIGHTSWITCH_SMTP_*            smtp: { url | host, port, user, pass, secure, from, require_tls }
+${settingsTable()}
 The data key is LIGHTSWITCH_DATA_KEY or DATA/keys/data.key, never the file. Every setting is checked
 before the server starts; each problem names the option, variable or file key it came from.
 

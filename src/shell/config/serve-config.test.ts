@@ -64,6 +64,31 @@ describe("the server's settings", () => {
     expect(config.publicUrl).toBe("http://0.0.0.0:7000");
   });
 
+  it("read every command-line option under the name commander gives its value", () => {
+    const config = resolve({
+      port: "1",
+      host: "h",
+      data: "d",
+      databaseUrl: "postgres://x@y/z",
+      demo: true,
+      law: "l",
+      rateLimit: "2",
+      logIntervalMs: "3",
+      intakeWorkers: "4",
+    });
+    expect(config).toMatchObject({
+      port: 1,
+      host: "h",
+      dataDir: "d",
+      databaseUrl: "postgres://x@y/z",
+      demo: true,
+      lawDir: "l",
+      rateLimit: 2,
+      logIntervalMs: 3,
+      intakeWorkers: 4,
+    });
+  });
+
   it("read the file named by LIGHTSWITCH_CONFIG when no --config is given, in YAML or JSON", () => {
     const files = { "ls.json": '{ "data_dir": "/srv/ls", "demo": true, "intake_workers": 0 }' };
     const config = resolve({}, { LIGHTSWITCH_CONFIG: "ls.json" }, files);

@@ -157,6 +157,25 @@ const SETTINGS = {
   logLevel: { env: ["LOG_LEVEL"], key: "log_level", parse: logLevel },
 } satisfies Record<string, Setting<unknown>>;
 
+/** For `serve --help`: each setting's option, variables and file key, from the table above. */
+export function settingsTable(): string {
+  const rows: Array<[string, string, string]> = [
+    ["option", "variable", "file key"],
+    ...Object.values(SETTINGS).map((s): [string, string, string] => [
+      "option" in s ? s.option : "",
+      s.env.join(", "),
+      s.key,
+    ]),
+    ["", "LIGHTSWITCH_SMTP_*", `smtp: { ${Object.keys(SMTP_KEYS).join(", ")} }`],
+  ];
+  const widths = [0, 1].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
+  return rows
+    .map(([option, variable, key]) =>
+      `  ${option.padEnd(widths[0]!)}  ${variable.padEnd(widths[1]!)}  ${key}`.trimEnd(),
+    )
+    .join("\n");
+}
+
 /** The file's `smtp:` keys and the variables they stand for (mailer-config.ts reads the variables). */
 const SMTP_KEYS: Readonly<Record<string, string>> = {
   url: "LIGHTSWITCH_SMTP_URL",
@@ -169,17 +188,12 @@ const SMTP_KEYS: Readonly<Record<string, string>> = {
   require_tls: "LIGHTSWITCH_SMTP_REQUIRE_TLS",
 };
 
-const OPTION_VALUES: Readonly<Record<string, keyof ServeOptionValues>> = {
-  "--port": "port",
-  "--host": "host",
-  "--data": "data",
-  "--database-url": "databaseUrl",
-  "--demo": "demo",
-  "--law": "law",
-  "--rate-limit": "rateLimit",
-  "--log-interval-ms": "logIntervalMs",
-  "--intake-workers": "intakeWorkers",
-};
+/** Commander's name for an option's value: `--log-interval-ms` → `logIntervalMs`. */
+function optionValueName(option: string): keyof ServeOptionValues {
+  return option
+    .slice(2)
+    .replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) as keyof ServeOptionValues;
+}
 
 /**
  * Resolves the settings; throws AppError INVALID_INPUT listing every problem. `readFile` reads the
@@ -203,7 +217,7 @@ export function resolveServeConfig(input: {
     const sources: Array<{ label: string; raw: Raw | undefined }> = [
       ...(setting.option === undefined
         ? []
-        : [{ label: setting.option, raw: options[OPTION_VALUES[setting.option]!] }]),
+        : [{ label: setting.option, raw: options[optionValueName(setting.option)] }]),
       ...setting.env.map((name) => ({ label: name, raw: nonEmpty(env[name]) })),
       ...(file === undefined
         ? []
