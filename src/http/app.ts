@@ -5,21 +5,21 @@
  * Tests use `app.inject()`; `lightswitch serve` calls `listen`.
  */
 import swagger from "@fastify/swagger";
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import {
-  hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
-import { AppError, HTTP_STATUS } from "../core/app-error.ts";
+import { AppError } from "../core/app-error.ts";
 import type { AuthorityDirectory } from "../shell/authorities/authority-directory.ts";
 import type { CaseWorkflow } from "../shell/cases/case-workflow-services.ts";
 import type { IntakeService } from "../shell/intake/intake-service.ts";
 import type { ShippedLaw } from "../shell/kb/load-shipped-law.ts";
 import type { LogReader } from "../shell/log/log-reader.ts";
 import type { ReportIndex } from "../shell/reports/report-index.ts";
+import { answerErrors, isFastifyError } from "./answer-errors.ts";
 import { authenticatedUser, authPlugin } from "./auth/auth.ts";
 import { logRoutes } from "./log-routes.ts";
 import { logAnsweredRequests, withPrivateRequestLog } from "./request-log.ts";
@@ -70,26 +70,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transformObject: jsonSchemaTransformObject,
   });
 
-  app.setErrorHandler(async (error, request, reply) => {
-    let appError = toAppError(error);
-    if (appError.code === "INTERNAL") request.log.error({ err: error }, "request failed");
+  answerErrors(app, async (error, appError, request) => {
     // Bodies refused before the intake handler ran (size limit) must still reach the intake journal.
-    if (request.routeOptions.url === REQUESTS_PATH && isFastifyError(error)) {
-      const declared = Number(request.headers["content-length"] ?? 0);
-      appError = await deps.intake.rejectUnreadBody(
-        Number.isSafeInteger(declared) ? declared : 0,
-        appError.code === "PAYLOAD_TOO_LARGE" ? "body_too_large" : "invalid_json",
-        appError.message,
-      );
-    }
-    if (appError.code === "RATE_LIMITED") reply.header("retry-after", "1");
-    return reply.code(HTTP_STATUS[appError.code]).send(appError.toJSON());
+    if (request.routeOptions.url !== REQUESTS_PATH || !isFastifyError(error)) return appError;
+    const declared = Number(request.headers["content-length"] ?? 0);
+    return deps.intake.rejectUnreadBody(
+      Number.isSafeInteger(declared) ? declared : 0,
+      appError.code === "PAYLOAD_TOO_LARGE" ? "body_too_large" : "invalid_json",
+      appError.message,
+    );
   });
-  app.setNotFoundHandler(async (request, reply) =>
-    reply
-      .code(404)
-      .send(new AppError("NOT_FOUND", `no route ${request.method} ${request.url}; see /v1/docs`).toJSON()),
-  );
 
   // Sessions for every route (not encapsulated), so the intake journal can require the auditor role.
   if (deps.workflow !== undefined) await app.register(authPlugin, { users: deps.workflow.users });
@@ -142,42 +132,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   }
   return app;
-}
-
-function isFastifyError(error: unknown): error is FastifyError {
-  return (
-    typeof (error as { code?: unknown } | null)?.code === "string" &&
-    (error as FastifyError).code.startsWith("FST_")
-  );
-}
-
-/** Maps anything thrown below the routes to the one error type. */
-function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const issues = error.validation.map((v) => ({
-      path: v.instancePath.replace(/^\//, "").replaceAll("/", ".") || "(root)",
-      message: v.message ?? "invalid",
-    }));
-    return new AppError("INVALID_INPUT", `invalid ${error.validationContext ?? "input"}`, { issues });
-  }
-  const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  const message = error instanceof Error ? error.message : String(error);
-  if (status === 413) return new AppError("PAYLOAD_TOO_LARGE", message);
-  if (status === 415)
-    return new AppError("INVALID_INPUT", "send the body as application/json", {
-      issues: [{ path: "content-type", message }],
-    });
-  if (status === 404) return new AppError("NOT_FOUND", message);
-  if (typeof status === "number" && status >= 400 && status < 500)
-    return new AppError(
-      error instanceof SyntaxError || /JSON/i.test(message) ? "INVALID_JSON" : "INVALID_INPUT",
-      message,
-      {
-        issues: [{ path: "(root)", message }],
-      },
-    );
-  return new AppError("INTERNAL", "internal error", { cause: error });
 }
 
 function renderHomePage(logOrigin: string | undefined): string {

@@ -9,17 +9,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
-import {
-  hasZodFastifySchemaValidationErrors,
-  serializerCompiler,
-  validatorCompiler,
-} from "fastify-type-provider-zod";
-import { AppError, HTTP_STATUS } from "../../src/core/app-error.ts";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { assessRequest } from "../../src/core/assess/assess.ts";
 import type { Role } from "../../src/core/case/case-events.ts";
 import { canonicalBytes } from "../../src/core/intake/canonical-json.ts";
 import type { Request } from "../../src/core/request/request-schema.ts";
 import { type RequestDraft, requestWith } from "../../src/core/testing/request-builder.ts";
+import { answerErrors } from "../../src/http/answer-errors.ts";
 import { logRoutes } from "../../src/http/log-routes.ts";
 import { logAnsweredRequests, withPrivateRequestLog } from "../../src/http/request-log.ts";
 import { caseWorkflowRoutes } from "../../src/http/v1/cases/case-workflow-routes.ts";
@@ -201,27 +197,7 @@ async function buildTestApp(deps: {
   logAnsweredRequests(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  // The same mapping as src/http/app.ts: AppError codes → status, schema failures → INVALID_INPUT.
-  app.setErrorHandler(async (error, request, reply) => {
-    let appError: AppError;
-    if (error instanceof AppError) appError = error;
-    else if (hasZodFastifySchemaValidationErrors(error))
-      appError = new AppError("INVALID_INPUT", "invalid input", {
-        issues: error.validation.map((v) => ({
-          path: v.instancePath.replace(/^\//, "").replaceAll("/", ".") || "(root)",
-          message: v.message ?? "invalid",
-        })),
-      });
-    else {
-      const status = (error as { statusCode?: number }).statusCode;
-      appError =
-        typeof status === "number" && status < 500
-          ? new AppError("INVALID_INPUT", "invalid request")
-          : new AppError("INTERNAL", "internal error");
-    }
-    if (appError.code === "INTERNAL") request.log.error({ err: error }, "request failed");
-    return reply.code(HTTP_STATUS[appError.code]).send(appError.toJSON());
-  });
+  answerErrors(app);
   await app.register(caseWorkflowRoutes, {
     prefix: "/v1",
     workflow: { cases: deps.cases, users: deps.users, accessLog: deps.accessLog },
