@@ -2,22 +2,13 @@
  * The shapes the transparency report page reads: `lightswitch.report/v1` (src/core/reports/
  * report-schema.ts) from GET /v1/reports/<period>.json, and the list of periods from GET /v1/reports.
  */
+import type { Breakdown } from "../../src/core/reports/report-breakdowns.ts";
 
 /** An exact count, or a band for small counts (`{ band: "1-9" }`). */
 export type Count = number | { readonly band: string };
 
-export const BREAKDOWNS = [
-  "requesting_state",
-  "requested_state",
-  "party",
-  "instrument",
-  "conduct",
-  "measure",
-  "verdict",
-  "refusal_ground",
-  "outcome",
-] as const;
-export type Breakdown = (typeof BREAKDOWNS)[number];
+// The list is the published format's own (zod-free, so it costs the bundle nothing).
+export { BREAKDOWNS, type Breakdown } from "../../src/core/reports/report-breakdowns.ts";
 
 export interface KeyCount {
   readonly key: string;

@@ -18,20 +18,14 @@
 import type { Verdict } from "../assess/assessment.ts";
 import type { PublicEventType, PublicRecord, PublicRecordDetails } from "../records/public-record.ts";
 import { monthOf } from "./period.ts";
+import { BREAKDOWNS } from "./report-breakdowns.ts";
 
 /** Every dimension the index counts. `cases` has keys `sealed`/`public`; `event` has event types. */
 export const DIMENSIONS = [
   "cases",
   "event",
-  "requesting_state",
-  "requested_state",
-  "party",
-  "instrument",
-  "conduct",
-  "measure",
-  "verdict",
-  "refusal_ground",
-  "outcome",
+  // What a report breaks the cases down by (report-breakdowns.ts).
+  ...BREAKDOWNS,
   /** `<requesting state>/<instrument>/<outcome>`: the per-country, per-legal-process rows providers publish. */
   "state_instrument_outcome",
   /** `<requesting state>/<measure>`: e.g. preservation requests per country. */

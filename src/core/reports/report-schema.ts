@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { PUBLIC_EVENT_TYPES } from "../records/public-record.ts";
+import { BREAKDOWNS, type Breakdown } from "./report-breakdowns.ts";
 
 export const REPORT_FORMAT = "lightswitch.report/v1";
 
@@ -17,18 +18,7 @@ const Percent = z.number().min(0).max(100).nullable();
 
 const KeyCountSchema = z.strictObject({ key: z.string(), cases: CountSchema });
 
-export const BREAKDOWNS = [
-  "requesting_state",
-  "requested_state",
-  "party",
-  "instrument",
-  "conduct",
-  "measure",
-  "verdict",
-  "refusal_ground",
-  "outcome",
-] as const;
-export type Breakdown = (typeof BREAKDOWNS)[number];
+export { BREAKDOWNS, type Breakdown };
 
 export const StateRowSchema = z.strictObject({
   state: z.string(),
