@@ -14,7 +14,7 @@ import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { AppError } from "../../core/app-error.ts";
 import type { FieldIssue } from "../../core/validation-issues.ts";
-import { loadMailerConfig, type MailerConfig } from "../notices/mailer-config.ts";
+import { booleanText, loadMailerConfig, type MailerConfig } from "../notices/mailer-config.ts";
 
 export interface ServeConfig {
   readonly port: number;
@@ -97,10 +97,8 @@ const text = (raw: Raw): Parsed<string> =>
   typeof raw === "string" && raw.trim() !== "" ? { value: raw } : { error: "expected a non-empty text" };
 
 const flag = (raw: Raw): Parsed<boolean> => {
-  if (typeof raw === "boolean") return { value: raw };
-  if (typeof raw === "string" && /^(true|1|yes)$/i.test(raw)) return { value: true };
-  if (typeof raw === "string" && /^(false|0|no)$/i.test(raw)) return { value: false };
-  return { error: "expected true or false" };
+  const value = typeof raw === "boolean" ? raw : typeof raw === "string" ? booleanText(raw) : undefined;
+  return value === undefined ? { error: "expected true or false" } : { value };
 };
 
 const urlWith =
@@ -328,27 +326,21 @@ function resolveMailer(
   file: ConfigFile | undefined,
   issues: FieldIssue[],
 ): MailerConfig | undefined {
-  const fromFile = file?.smtp ?? {};
   const merged: Record<string, string | undefined> = {};
-  const label = new Map<string, string>();
-  for (const variable of Object.values(SMTP_KEYS)) {
+  /** Where a variable's value came from (a file key), or where it could be set (it was not). */
+  const source = new Map<string, string>();
+  for (const [key, variable] of Object.entries(SMTP_KEYS)) {
     const own = nonEmpty(env[variable]);
-    if (own !== undefined) merged[variable] = own;
-    else if (fromFile[variable] !== undefined) {
-      merged[variable] = fromFile[variable];
-      const key = Object.keys(SMTP_KEYS).find((k) => SMTP_KEYS[k] === variable);
-      label.set(variable, `${file?.path}: smtp.${key}`);
-    }
+    const filed = file?.smtp[variable];
+    merged[variable] = own ?? filed;
+    if (file !== undefined && own === undefined)
+      source.set(
+        variable,
+        filed === undefined ? `${variable} or ${file.path}: smtp.${key}` : `${file.path}: smtp.${key}`,
+      );
   }
   try {
-    return loadMailerConfig(merged, (variable) => {
-      const key = Object.keys(SMTP_KEYS).find((k) => SMTP_KEYS[k] === variable);
-      // A value no source set: either place would do.
-      return (
-        label.get(variable) ??
-        (file === undefined || key === undefined ? variable : `${variable} or ${file.path}: smtp.${key}`)
-      );
-    });
+    return loadMailerConfig(merged, (variable) => source.get(variable) ?? variable);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     issues.push(...error.issues);

@@ -29,12 +29,18 @@ type Env = Readonly<Record<string, string | undefined>>;
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
 const FROM = /^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/;
 
-function parseBoolean(value: string | undefined, name: string, issues: FieldIssue[]): boolean | undefined {
-  if (value === undefined || value === "") return undefined;
+/** "true"/"1"/"yes" or "false"/"0"/"no" (any case); undefined for anything else. */
+export function booleanText(value: string): boolean | undefined {
   if (/^(true|1|yes)$/i.test(value)) return true;
   if (/^(false|0|no)$/i.test(value)) return false;
-  issues.push({ path: name, message: "expected true or false" });
   return undefined;
+}
+
+function parseBoolean(value: string | undefined, name: string, issues: FieldIssue[]): boolean | undefined {
+  if (value === undefined || value === "") return undefined;
+  const parsed = booleanText(value);
+  if (parsed === undefined) issues.push({ path: name, message: "expected true or false" });
+  return parsed;
 }
 
 function parsePort(value: string, name: string, issues: FieldIssue[]): number {
