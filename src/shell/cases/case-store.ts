@@ -29,9 +29,6 @@ import {
   type OpenedCaseFacts,
   openingRows,
 } from "./case-opening-rows.ts";
-
-export type { OpenedCaseFacts } from "./case-opening-rows.ts";
-
 import { type CaseDB, type CaseQueueTable, withCaseTables } from "./case-tables.ts";
 
 /** What the case store needs of the log: appending records, and finding their indexes. */

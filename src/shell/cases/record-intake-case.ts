@@ -14,8 +14,8 @@ import type { DataKey } from "../crypto/personal-data.ts";
 import type { CaseOpener } from "../intake/intake-service.ts";
 import type { TransactionalLog } from "../log/log-staging.ts";
 import type { DB } from "../store/schema.ts";
-import { insertOpenings } from "./case-opening-rows.ts";
-import { type AppendResult, type CaseLog, CaseStore, type OpenedCaseFacts } from "./case-store.ts";
+import { insertOpenings, type OpenedCaseFacts } from "./case-opening-rows.ts";
+import { type AppendResult, type CaseLog, CaseStore } from "./case-store.ts";
 import type { CaseWorkflowTables } from "./case-tables.ts";
 
 export interface IntakeCase {

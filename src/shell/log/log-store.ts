@@ -141,14 +141,14 @@ export class LogStore {
   }
 
   /**
-   * Takes the single-writer lock for the rest of `tx` (PostgreSQL: a transaction-scoped advisory
-   * lock; SQLite: the write lock, taken by the first write) and returns the committed tree size.
+   * Takes the single-writer lock for the rest of `tx` and returns the latest committed checkpoint
+   * (undefined for a new log). PostgreSQL: a transaction-scoped advisory lock. SQLite: every transaction
+   * holds the write lock from its BEGIN IMMEDIATE (database.ts).
    */
-  async lockForAppend(tx: Transaction<DB>): Promise<number> {
+  async lockForAppend(tx: Transaction<DB>): Promise<StoredCheckpoint | undefined> {
     if (this.dialect === "postgres")
       await sql`select pg_advisory_xact_lock(${SEQUENCER_LOCK_KEY})`.execute(tx);
-    else await sql`update log_witness_sizes set size = size where 0`.execute(tx);
-    return (await this.latestCheckpoint(tx))?.size ?? 0;
+    return this.latestCheckpoint(tx);
   }
 
   async appendBatch(

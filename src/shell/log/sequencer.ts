@@ -112,8 +112,9 @@ export class Sequencer {
    * committed; if it rolls back, drop the result (the log in memory is unchanged).
    */
   async sequenceWithin(tx: Transaction<DB>, items: readonly LogItem[]): Promise<SequencedBatch> {
-    const committedSize = await this.#store.lockForAppend(tx);
-    const hasCheckpoint = (await this.#store.latestCheckpoint(tx)) !== undefined;
+    const latest = await this.#store.lockForAppend(tx);
+    const committedSize = latest?.size ?? 0;
+    const hasCheckpoint = latest !== undefined;
     // Another process (or a transaction of this one not yet acknowledged) moved the log: reload.
     if (committedSize !== this.#edge.size) this.#edge = await loadEdge(this.#store, committedSize, tx);
     const edge = this.#edge.clone();
